@@ -1,0 +1,71 @@
+package fr.kiif.programmes.application;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import fr.kiif.programmes.call.CallRepository;
+import fr.kiif.programmes.notification.MailOutbox;
+
+/** The emails of an application's life, each with a fresh private link. */
+@Service
+public class ApplicationNotifications {
+
+    private final ApplicationRepository applications;
+    private final CallRepository calls;
+    private final AccessTokens tokens;
+    private final MailOutbox outbox;
+    private final String publicBaseUrl;
+    private final String coordinationAddress;
+
+    public ApplicationNotifications(ApplicationRepository applications, CallRepository calls, AccessTokens tokens,
+            MailOutbox outbox, @Value("${kiif.public-base-url}") String publicBaseUrl,
+            @Value("${kiif.mail.coordination-address}") String coordinationAddress) {
+        this.applications = applications;
+        this.calls = calls;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.coordinationAddress = coordinationAddress;
+    }
+
+    public void acknowledge(String reference, String dedupKey) {
+        sendToApplicant(reference, dedupKey, "acknowledgement", Map.of());
+    }
+
+    public void completionRequested(String reference, String dedupKey, String whatIsMissing, String deadline) {
+        sendToApplicant(reference, dedupKey, "completion-request", Map.of("whatIsMissing", whatIsMissing, "deadline", deadline));
+    }
+
+    public void eligible(String reference, String dedupKey) {
+        sendToApplicant(reference, dedupKey, "eligible", Map.of());
+    }
+
+    public void ineligible(String reference, String dedupKey, String reason) {
+        sendToApplicant(reference, dedupKey, "ineligible", Map.of("reason", reason));
+    }
+
+    public void eligibilityCheckOverdue(String reference, String dedupKey, String incubatorGroup) {
+        Application application = applications.findByReference(reference).orElseThrow();
+        outbox.enqueue(dedupKey, coordinationAddress, "eligibility-check-overdue",
+                Map.of("reference", reference, "incubatorGroup", incubatorGroup,
+                        "projectTitle", application.projectTitle(),
+                        "tasklistUrl", publicBaseUrl + "/camunda/app/tasklist/"),
+                reference);
+    }
+
+    private void sendToApplicant(String reference, String dedupKey, String template, Map<String, Object> extra) {
+        Application application = applications.findByReference(reference).orElseThrow();
+        Map<String, Object> variables = new HashMap<>(extra);
+        variables.put("reference", reference);
+        variables.put("firstName", application.contactFirstName());
+        variables.put("projectTitle", application.projectTitle());
+        variables.put("callTitle", calls.findById(application.callId()).orElseThrow().title());
+        String token = tokens.issue(application.id());
+        variables.put("trackingUrl", publicBaseUrl + "/suivi/" + token);
+        variables.put("completionUrl", publicBaseUrl + "/suivi/" + token + "/complement");
+        outbox.enqueue(dedupKey, application.contactEmail(), template, variables, reference);
+    }
+}

@@ -1,0 +1,21 @@
+package fr.kiif.programmes.application;
+
+/** Where an application stands, as the applicant reads it on the tracking page. */
+public enum ApplicationStatus {
+    SUBMITTED("Déposée"),
+    IN_CHECK("En vérification"),
+    COMPLETION_REQUESTED("Complément demandé"),
+    COMPLETION_RECEIVED("Complément reçu"),
+    ELIGIBLE("Éligible — en attente d'évaluation"),
+    INELIGIBLE("Non éligible");
+
+    private final String label;
+
+    ApplicationStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,127 @@
+package fr.kiif.programmes.call;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.kiif.programmes.application.LegalForm;
+import fr.kiif.programmes.application.Stage;
+
+/** Programmes and calls in the application's own tables. */
+@Repository
+public class CallRepository {
+
+    private static final String SELECT_CALL = """
+            select c.*, p.title as programme_title from programme_call c
+            join programme p on p.id = c.programme_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public CallRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ProgrammeCall> findById(String id) {
+        return jdbc.sql(SELECT_CALL + " where c.id = ?").param(id).query(this::mapCall).optional();
+    }
+
+    public List<ProgrammeCall> findOpenAt(Instant now) {
+        return jdbc.sql(SELECT_CALL + " where c.opens_at <= ? and c.closes_at > ? order by c.closes_at")
+                .param(toDb(now)).param(toDb(now)).query(this::mapCall).list();
+    }
+
+    public boolean programmeExists(String programmeId) {
+        return jdbc.sql("select count(*) from programme where id = ?").param(programmeId)
+                .query(Integer.class).single() > 0;
+    }
+
+    public void insertProgramme(String id, String title, String description) {
+        jdbc.sql("insert into programme (id, title, description) values (?, ?, ?)")
+                .params(id, title, description).update();
+    }
+
+    public void insert(ProgrammeCall call) {
+        jdbc.sql("""
+                insert into programme_call (id, programme_id, title, description, who_may_apply, reference_prefix,
+                    opens_at, closes_at, covered_territories, accepted_legal_forms, accepted_stages,
+                    completion_delay, eligibility_check_delay)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(call.id(), call.programmeId(), call.title(), call.description(), call.whoMayApply(),
+                        call.referencePrefix(), toDb(call.opensAt()), toDb(call.closesAt()),
+                        String.join(",", call.coveredTerritories()), join(call.acceptedLegalForms()),
+                        join(call.acceptedStages()), call.completionDelay().toString(),
+                        call.eligibilityCheckDelay().toString())
+                .update();
+        int position = 0;
+        for (Criterion criterion : call.criteria()) {
+            jdbc.sql("""
+                    insert into call_criterion (call_id, code, label, description, weight, position)
+                    values (?, ?, ?, ?, ?, ?)
+                    """)
+                    .params(call.id(), criterion.code(), criterion.label(), criterion.description(),
+                            criterion.weight(), position++)
+                    .update();
+        }
+    }
+
+    /** Next number of the call's application references; the row lock serialises concurrent submissions. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int nextApplicationNumber(String callId) {
+        jdbc.sql("update programme_call set last_application_number = last_application_number + 1 where id = ?")
+                .param(callId).update();
+        return jdbc.sql("select last_application_number from programme_call where id = ?")
+                .param(callId).query(Integer.class).single();
+    }
+
+    private ProgrammeCall mapCall(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("id");
+        return new ProgrammeCall(id, rs.getString("programme_id"), rs.getString("programme_title"),
+                rs.getString("title"), rs.getString("description"), rs.getString("who_may_apply"),
+                rs.getString("reference_prefix"),
+                rs.getObject("opens_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("closes_at", OffsetDateTime.class).toInstant(),
+                split(rs.getString("covered_territories")),
+                split(rs.getString("accepted_legal_forms")).stream().map(LegalForm::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(LegalForm.class))),
+                split(rs.getString("accepted_stages")).stream().map(Stage::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Stage.class))),
+                Duration.parse(rs.getString("completion_delay")),
+                Duration.parse(rs.getString("eligibility_check_delay")),
+                criteria(id));
+    }
+
+    private List<Criterion> criteria(String callId) {
+        return jdbc.sql("select * from call_criterion where call_id = ? order by position").param(callId)
+                .query((rs, n) -> new Criterion(rs.getString("code"), rs.getString("label"),
+                        rs.getString("description"), rs.getInt("weight")))
+                .list();
+    }
+
+    static OffsetDateTime toDb(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static List<String> split(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String join(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,84 @@
+package fr.kiif.programmes.call;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.kiif.programmes.alliance.AllianceReferenceData;
+import fr.kiif.programmes.alliance.Territory;
+import fr.kiif.programmes.application.LegalForm;
+import fr.kiif.programmes.application.Stage;
+
+/** Demo profile: the "Fin de vie et deuil" programme and its call, open for the coming months. */
+@Component
+@ConditionalOnProperty(name = "kiif.demo.enabled", havingValue = "true")
+public class DemoCallSeeder {
+
+    public static final String PROGRAMME_ID = "fin-de-vie";
+    public static final String CALL_ID = "fin-de-vie-2026";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCallSeeder.class);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final CallRepository calls;
+    private final AllianceReferenceData alliance;
+    private final Clock clock;
+
+    public DemoCallSeeder(CallRepository calls, AllianceReferenceData alliance, Clock clock) {
+        this.calls = calls;
+        this.alliance = alliance;
+        this.clock = clock;
+    }
+
+    @EventListener(ContextRefreshedEvent.class)
+    @Order(0)
+    @Transactional
+    public void seed() {
+        if (!calls.programmeExists(PROGRAMME_ID)) {
+            calls.insertProgramme(PROGRAMME_ID, "Fin de vie et deuil", """
+                    Premier programme des filières audacieuses du Kiif : accompagner les innovations sociales \
+                    qui transforment la manière dont notre société accompagne la fin de vie, la mort et le deuil.""");
+        }
+        if (calls.findById(CALL_ID).isPresent()) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        Instant opensAt = today.minusDays(14).atTime(9, 0).atZone(PARIS).toInstant();
+        Instant closesAt = today.plusMonths(4).atTime(12, 0).atZone(PARIS).toInstant().truncatedTo(ChronoUnit.HOURS);
+        List<String> territories = alliance.territories().stream().map(Territory::id).toList();
+        calls.insert(new ProgrammeCall(CALL_ID, PROGRAMME_ID, "Fin de vie et deuil",
+                "Appel à solutions « Fin de vie et deuil » 2026", """
+                Le Kiif et ses incubateurs membres recherchent des projets d'innovation sociale qui améliorent \
+                l'accompagnement de la fin de vie, des personnes en deuil et de leurs proches : cafés mortels, \
+                accompagnement des aidants, rites funéraires écologiques, soutien au deuil périnatal, \
+                bénévolat d'accompagnement… Les lauréats sont accompagnés pendant neuf mois par l'incubateur \
+                de leur territoire, avec des temps collectifs entre territoires.""", """
+                Les porteuses et porteurs de projet d'innovation sociale installés sur un territoire couvert par \
+                un incubateur du Kiif : associations, coopératives (SCIC, SCOP), sociétés agréées ESUS, autres \
+                sociétés à finalité sociale, ou projets pas encore immatriculés.""",
+                "FDV26", opensAt, closesAt, territories,
+                EnumSet.allOf(LegalForm.class), EnumSet.allOf(Stage.class),
+                Duration.ofDays(14), Duration.ofDays(10),
+                List.of(new Criterion("socialImpact", "Impact social", "Ampleur et profondeur du changement visé pour les personnes concernées.", 3),
+                        new Criterion("innovation", "Innovation", "Nouveauté de la réponse au regard de l'existant sur le territoire.", 2),
+                        new Criterion("team", "Équipe", "Capacité de l'équipe à porter le projet.", 2),
+                        new Criterion("economicModel", "Modèle économique", "Solidité et réalisme du modèle économique.", 2),
+                        new Criterion("themeFit", "Lien avec la fin de vie et le deuil", "Pertinence au regard de la thématique du programme.", 1),
+                        new Criterion("scaling", "Potentiel d'essaimage", "Capacité à se développer sur d'autres territoires.", 1))));
+        log.info("Demo call {} created, open until {}", CALL_ID, closesAt);
+    }
+}
