@@ -1,0 +1,170 @@
+package fr.kiif.programmes.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import fr.kiif.programmes.support.OutboxRows;
+import fr.kiif.programmes.support.SpringTestBase;
+import fr.kiif.programmes.support.TestPdfs;
+
+/**
+ * In Debian's headless Chromium: an applicant submits the public form with a PDF and opens the
+ * tracking link; the routed incubator's staff member logs into Tasklist and sees the eligibility
+ * form with the application's data. Needs /usr/bin/chromium and /usr/bin/chromedriver
+ * (installed by .ci/run).
+ */
+class ApplicantToTasklistBrowserTest extends SpringTestBase {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired TaskService taskService;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        File chromedriver = new File("/usr/bin/chromedriver");
+        assertThat(chromedriver).as("Debian's chromium-driver must be installed (see .ci/run)").exists();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,1600", "--lang=fr-FR",
+                "--user-data-dir=" + Files.createTempDirectory("kiif-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void applicantSubmitsWithAPdfAndTheRoutedStaffSeesTheEligibilityForm() throws Exception {
+        String base = "http://localhost:" + port;
+        String email = "navigateur-" + UUID.randomUUID() + "@example.org";
+        Path pdf = Files.createTempFile("dossier", ".pdf");
+        Files.write(pdf, TestPdfs.minimal());
+
+        browser.get(base + "/");
+        browser.findElement(By.partialLinkText("Fin de vie et deuil")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Candidater"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("organisationName")));
+
+        type("organisationName", "Les Passeurs du Médoc");
+        new Select(browser.findElement(By.name("legalForm"))).selectByValue("ASSOCIATION");
+        new Select(browser.findElement(By.name("departement"))).selectByValue("33");
+        type("contact.firstName", "Inès");
+        type("contact.lastName", "Martin");
+        type("contact.email", email);
+        type("contact.phone", "06 01 02 03 04");
+        type("projectTitle", "Café mortel du Médoc");
+        type("summary", "Des cafés mortels itinérants dans les villages du Médoc.");
+        type("socialNeed", "Isolement des personnes endeuillées en zone rurale.");
+        type("beneficiaries", "Personnes endeuillées et aidants.");
+        click(By.cssSelector("input[name='stage'][value='LAUNCH']"));
+        clear("teamSize");
+        type("teamSize", "2");
+        clear("fundingToDate");
+        type("fundingToDate", "15000");
+        type("supportNeeds", "Modèle économique et partenariats.");
+        type("themeFit", "Parler de la mort et du deuil au plus près des habitants.");
+        browser.findElement(By.name("pitchDeck")).sendKeys(pdf.toAbsolutePath().toString());
+        click(By.name("consent"));
+        screenshot("application-form");
+        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+
+        WebElement confirmation = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        wait.until(ExpectedConditions.textMatches(By.tagName("main"), java.util.regex.Pattern.compile("FDV26-\\d{4}")));
+        String reference = java.util.regex.Pattern.compile("FDV26-\\d{4}").matcher(confirmation.getText()).results()
+                .findFirst().orElseThrow().group();
+        screenshot("confirmation");
+
+        List<OutboxRows.Mail> mails = OutboxRows.forApplication(jdbc, reference);
+        assertThat(mails).hasSize(1);
+        String trackingPath = mails.get(0).link("/suivi/").replaceFirst("^https?://[^/]+", "");
+        browser.get(base + trackingPath);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), reference));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Déposée").contains("Café mortel du Médoc");
+        screenshot("tracking");
+
+        // Routing runs as a job: the test executes it (no job executor in tests).
+        String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .singleResult().getId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
+                .singleResult().getId());
+        String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+
+        browser.get(base + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type='password']")));
+        browser.findElement(By.cssSelector("input[ng-model='username'], input#username, input[autocomplete='username']"))
+                .sendKeys("atis-1");
+        browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+
+        browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Votre décision"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Café mortel du Médoc"));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).contains("Vérifier l'éligibilité").contains(reference).contains("Les Passeurs du Médoc")
+                .contains("Recommandation des règles").contains("Éligible : la candidature passe à l'évaluation");
+        screenshot("tasklist-eligibility-form");
+    }
+
+    private void type(String name, String text) {
+        browser.findElement(By.name(name)).sendKeys(text);
+    }
+
+    private void clear(String name) {
+        browser.findElement(By.name(name)).clear();
+    }
+
+    private void click(By by) {
+        WebElement element = browser.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
+
+    private void screenshot(String name) throws Exception {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+}
