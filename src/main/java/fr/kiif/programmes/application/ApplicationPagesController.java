@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.kiif.programmes.alliance.AllianceReferenceData;
 import fr.kiif.programmes.call.CallRepository;
+import fr.kiif.programmes.web.VerbatimErrors;
 import fr.kiif.programmes.call.ProgrammeCall;
 
 /** The public application form of a call. */
@@ -125,6 +126,7 @@ public class ApplicationPagesController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("hasErrors", true);
+        VerbatimErrors.expose(errors, model);
         return render(call, key, model);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.kiif.programmes.call.CallRepository;
+import fr.kiif.programmes.web.VerbatimErrors;
 import fr.kiif.programmes.call.ProgrammeCall;
 
 /** The applicant's private tracking page and completion answer, reached by an emailed link. */
@@ -50,7 +51,7 @@ public class TrackingController {
     @GetMapping("/suivi/{token}")
     public String tracking(@PathVariable String token, Model model) {
         Application application = application(token);
-        model.addAttribute("application", application);
+        model.addAttribute("candidature", application);
         model.addAttribute("callTitle", calls.findById(application.callId()).map(ProgrammeCall::title).orElse(""));
         model.addAttribute("events", applications.events(application.id()));
         model.addAttribute("documents", applications.documentNames(application.id()));
@@ -83,6 +84,7 @@ public class TrackingController {
             }
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("hasErrors", true);
+        VerbatimErrors.expose(errors, model);
             return renderCompletion(application, token, model);
         }
         if (!eligibility.answerCompletion(application.id(), form.getAnswer(), pdf)) {
@@ -96,7 +98,7 @@ public class TrackingController {
     private String renderCompletion(Application application, String token, Model model) {
         String request = eligibility.openCompletionRequest(application.id())
                 .orElseThrow(() -> new CompletionClosedException(application.id()));
-        model.addAttribute("application", application);
+        model.addAttribute("candidature", application);
         model.addAttribute("requestMessage", request);
         model.addAttribute("token", token);
         return "tracking/completion";
