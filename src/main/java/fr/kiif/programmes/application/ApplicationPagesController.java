@@ -2,6 +2,7 @@ package fr.kiif.programmes.application;
 
 import java.beans.PropertyEditorSupport;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +40,12 @@ public class ApplicationPagesController {
     static final String PITCH_DECK = "pitchDeck";
     static final String FILE_NOT_KEPT =
             "Par sécurité, le fichier choisi n'a pas été conservé : sélectionnez-le à nouveau avant d'envoyer.";
+
+    /** Order of the fields on the page, for the error summary. */
+    static final List<String> FIELD_ORDER = List.of("organisationName", "legalForm", "siret", "departement",
+            "contact.firstName", "contact.lastName", "contact.email", "contact.phone", "projectTitle", "summary",
+            "socialNeed", "beneficiaries", "stage", "teamSize", "fundingToDate", "supportNeeds", "themeFit",
+            PITCH_DECK, "consent");
 
     private final ApplicationSubmissionService submissions;
     private final PdfChecker pdfChecker;
@@ -126,7 +133,7 @@ public class ApplicationPagesController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("hasErrors", true);
-        VerbatimErrors.expose(errors, model);
+        VerbatimErrors.expose(errors, model, FIELD_ORDER);
         return render(call, key, model);
     }
 

@@ -1,5 +1,6 @@
 package fr.kiif.programmes.application;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,7 +85,7 @@ public class TrackingController {
             }
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("hasErrors", true);
-        VerbatimErrors.expose(errors, model);
+        VerbatimErrors.expose(errors, model, List.of("answer", DOCUMENT));
             return renderCompletion(application, token, model);
         }
         if (!eligibility.answerCompletion(application.id(), form.getAnswer(), pdf)) {
