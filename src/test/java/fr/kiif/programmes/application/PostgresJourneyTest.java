@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +39,7 @@ import jakarta.mail.internet.MimeMessage;
  * The main journey on a real PostgreSQL: submit through the API, the routed incubator's staff see
  * the task in the engine REST API (another incubator's do not), complete it, and the mails arrive.
  */
+@Tag("postgres")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test", "postgres"})
 class PostgresJourneyTest {
