@@ -119,12 +119,13 @@ class IdentitySeederTest extends SpringTestBase {
         assertThat(authorized("coordination-1", coordination, TaskPermissions.READ, Resources.TASK, "*")).isTrue();
         assertThat(authorized("coordination-1", coordination, Permissions.ACCESS, Resources.APPLICATION, "admin"))
                 .isFalse();
-        // Staff see tasks only through candidate-group links, never through a global grant.
+        // Staff see tasks only through candidate-group links (per-task rows), never through a global grant.
         for (Incubator incubator : alliance.incubators()) {
             assertThat(authorizationService.createAuthorizationQuery()
-                    .groupIdIn(incubator.candidateGroup()).resourceType(Resources.TASK).count()).isZero();
+                    .groupIdIn(incubator.candidateGroup()).resourceType(Resources.TASK).resourceId("*").count()).isZero();
             assertThat(authorizationService.createAuthorizationQuery()
-                    .groupIdIn(incubator.candidateGroup()).resourceType(Resources.PROCESS_INSTANCE).count()).isZero();
+                    .groupIdIn(incubator.candidateGroup()).resourceType(Resources.PROCESS_INSTANCE).resourceId("*").count())
+                    .isZero();
         }
     }
 
