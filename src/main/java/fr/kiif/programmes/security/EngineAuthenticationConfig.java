@@ -20,7 +20,7 @@ public class EngineAuthenticationConfig {
         registration.setName("kiif-engine-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/coordination/*", "/interne/*");
+        registration.addUrlPatterns("/engine-rest/*", "/coordination/*");
         return registration;
     }
 }
