@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 
 import fr.kiif.programmes.call.DemoCallSeeder;
+import fr.kiif.programmes.support.ApplicationForms;
 import fr.kiif.programmes.support.SpringTestBase;
 import fr.kiif.programmes.web.PageClient;
 import fr.kiif.programmes.web.PageClient.FilePart;
@@ -194,24 +195,8 @@ class TrackingPagesTest extends SpringTestBase {
     }
 
     private Application submit(String title, boolean withPdf) {
-        ApplicationForm form = new ApplicationForm();
-        form.setOrganisationName("Les Cafés du souvenir");
-        form.setLegalForm(LegalForm.ASSOCIATION);
-        form.setDepartement("33");
-        form.getContact().setFirstName("Camille");
-        form.getContact().setLastName("Durand");
-        form.getContact().setEmail("camille.durand@example.fr");
-        form.getContact().setPhone("06 01 02 03 04");
+        ApplicationForm form = ApplicationForms.valid("33", "camille.durand@example.fr");
         form.setProjectTitle(title);
-        form.setSummary("Des cafés mortels itinérants.");
-        form.setSocialNeed("Rompre l'isolement des personnes en deuil.");
-        form.setBeneficiaries("Personnes endeuillées.");
-        form.setStage(Stage.LAUNCH);
-        form.setTeamSize(3);
-        form.setFundingToDate(0L);
-        form.setSupportNeeds("Modèle économique.");
-        form.setThemeFit("Le deuil.");
-        form.setConsent(true);
         Optional<UploadedPdf> pdf = withPdf ? Optional.of(new UploadedPdf("presentation.pdf", PageClient.pdf())) : Optional.empty();
         SubmissionResult result = submissions.submit(DemoCallSeeder.CALL_ID, form, pdf, null);
         return applications.findByReference(result.reference()).orElseThrow();
