@@ -7,7 +7,13 @@ public enum ApplicationStatus {
     COMPLETION_REQUESTED("Complément demandé"),
     COMPLETION_RECEIVED("Complément reçu"),
     ELIGIBLE("Éligible — en attente d'évaluation"),
-    INELIGIBLE("Non éligible");
+    INELIGIBLE("Non éligible"),
+    IN_REVIEW("En cours d'évaluation"),
+    REVIEWED("Évaluée — en attente du jury"),
+    SELECTED("Sélectionnée"),
+    WAITLISTED("Sur liste d'attente"),
+    REJECTED("Non retenue"),
+    WITHDRAWN("Retirée");
 
     private final String label;
 

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,6 +80,63 @@ public class CallRepository {
                             criterion.weight(), position++)
                     .update();
         }
+    }
+
+    public SelectionSettings selectionSettings(String callId) {
+        return jdbc.sql("select * from programme_call where id = ?").param(callId).query((rs, n) -> new SelectionSettings(
+                        quotas(callId), rs.getInt("cohort_size"), rs.getInt("waitlist_size"),
+                        rs.getInt("territorial_reviewers"), rs.getInt("cross_reviewers"),
+                        Duration.parse(rs.getString("review_deadline")), Duration.parse(rs.getString("review_reminder_before")),
+                        Duration.parse(rs.getString("escalation_after")), rs.getBoolean("blind_review"), juryMembers(callId),
+                        Duration.parse(rs.getString("promotion_window")), Duration.parse(rs.getString("support_duration")),
+                        Duration.parse(rs.getString("check_in_every"))))
+                .single();
+    }
+
+    /** Replaces the call's selection settings (quotas and jury members included). */
+    public void saveSelectionSettings(String callId, SelectionSettings settings) {
+        jdbc.sql("""
+                update programme_call set cohort_size = ?, waitlist_size = ?, territorial_reviewers = ?, cross_reviewers = ?,
+                    review_deadline = ?, review_reminder_before = ?, escalation_after = ?, blind_review = ?,
+                    promotion_window = ?, support_duration = ?, check_in_every = ?
+                where id = ?
+                """)
+                .params(settings.cohortSize(), settings.waitlistSize(), settings.territorialReviewers(),
+                        settings.crossReviewers(), settings.reviewDeadline().toString(),
+                        settings.reviewReminderBefore().toString(), settings.escalationAfter().toString(),
+                        settings.blindReview(), settings.promotionWindow().toString(),
+                        settings.supportDuration().toString(), settings.checkInEvery().toString(), callId)
+                .update();
+        jdbc.sql("delete from call_quota where call_id = ?").param(callId).update();
+        settings.quotas().forEach((slug, quota) ->
+                jdbc.sql("insert into call_quota (call_id, incubator_slug, quota) values (?, ?, ?)")
+                        .params(callId, slug, quota).update());
+        jdbc.sql("delete from call_jury_member where call_id = ?").param(callId).update();
+        settings.juryMembers().forEach(user ->
+                jdbc.sql("insert into call_jury_member (call_id, user_id) values (?, ?)").params(callId, user).update());
+    }
+
+    public CallStatus status(String callId) {
+        return CallStatus.valueOf(jdbc.sql("select status from programme_call where id = ?").param(callId)
+                .query(String.class).single());
+    }
+
+    public void updateStatus(String callId, CallStatus status) {
+        jdbc.sql("update programme_call set status = ? where id = ?").params(status.name(), callId).update();
+    }
+
+    private Map<String, Integer> quotas(String callId) {
+        Map<String, Integer> quotas = new LinkedHashMap<>();
+        jdbc.sql("select incubator_slug, quota from call_quota where call_id = ? order by incubator_slug").param(callId)
+                .query(rs -> {
+                    quotas.put(rs.getString(1), rs.getInt(2));
+                });
+        return quotas;
+    }
+
+    private List<String> juryMembers(String callId) {
+        return jdbc.sql("select user_id from call_jury_member where call_id = ? order by user_id").param(callId)
+                .query(String.class).list();
     }
 
     /** Next number of the call's application references; the row lock serialises concurrent submissions. */

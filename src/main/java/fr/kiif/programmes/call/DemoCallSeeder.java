@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,10 @@ public class DemoCallSeeder {
                         new Criterion("economicModel", "Modèle économique", "Solidité et réalisme du modèle économique.", 2),
                         new Criterion("themeFit", "Lien avec la fin de vie et le deuil", "Pertinence au regard de la thématique du programme.", 1),
                         new Criterion("scaling", "Potentiel d'essaimage", "Capacité à se développer sur d'autres territoires.", 1))));
+        calls.saveSelectionSettings(CALL_ID, new SelectionSettings(
+                Map.of("ronalpia", 3, "atis", 2, "adress", 2, "ecossolies", 2, "antropia", 3), 10, 5, 2, 1,
+                Duration.ofDays(21), Duration.ofDays(3), Duration.ofDays(7), false,
+                List.of("jury-1", "jury-2", "jury-3"), Duration.ofDays(60), Duration.ofDays(270), Duration.ofDays(28)));
         log.info("Demo call {} created, open until {}", CALL_ID, closesAt);
     }
 }
