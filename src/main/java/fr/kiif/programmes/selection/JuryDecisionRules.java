@@ -1,7 +1,6 @@
 package fr.kiif.programmes.selection;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,7 +145,8 @@ public final class JuryDecisionRules {
         });
         long total = selected.values().stream().mapToLong(Long::longValue).sum();
         if (total > cohortSize) {
-            violations.add(total + " candidatures sélectionnées au total pour une cohorte de " + cohortSize + " places.");
+            violations.add(total + " candidatures sélectionnées au total pour une cohorte de " + cohortSize + " place"
+                    + plural(cohortSize) + ".");
         }
     }
 
@@ -179,7 +179,7 @@ public final class JuryDecisionRules {
         });
         if (waitlisted > waitlistSize) {
             violations.add(waitlisted + " candidatures sur liste d'attente pour une liste de " + waitlistSize
-                    + " places au plus.");
+                    + " place" + plural(waitlistSize) + " au plus.");
         }
     }
 
@@ -240,9 +240,5 @@ public final class JuryDecisionRules {
 
     private static String plural(long count) {
         return count > 1 ? "s" : "";
-    }
-
-    static Map<String, Integer> copy(Map<String, Integer> quotas) {
-        return new HashMap<>(quotas);
     }
 }

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -133,10 +132,6 @@ public class SelectionRepository {
     public Optional<byte[]> minutes(String callId) {
         return jdbc.sql("select pdf from jury_minutes where call_id = ?").param(callId)
                 .query((rs, n) -> rs.getBytes(1)).optional();
-    }
-
-    public static String statusList(Collection<ApplicationStatus> statuses) {
-        return statuses.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
     private static CallApplication application(ResultSet rs, int row) throws SQLException {
