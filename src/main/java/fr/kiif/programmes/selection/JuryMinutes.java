@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -49,7 +49,7 @@ public class JuryMinutes {
     private final IdentityService identityService;
     private final FrenchDates dates;
     private final Clock clock;
-    private final TemplateEngine engine;
+    private final SpringTemplateEngine engine;
 
     public JuryMinutes(CallRepository calls, AllianceReferenceData alliance, SelectionRepository selection, IdentityService identityService,
                        FrenchDates dates, Clock clock) {
@@ -65,7 +65,7 @@ public class JuryMinutes {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setCheckExistence(true);
-        this.engine = new TemplateEngine();
+        this.engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
     }
 

@@ -152,7 +152,7 @@ public class CallProcessSteps {
             jury.validate(callId(task.getExecution()), jurySet(task.getVariable(JURY_APPLICATION_REFS)),
                     task.getVariable(JURY_DECISIONS));
         } catch (JuryDecisionRules.RejectedDecisions e) {
-            throw new ProcessEngineException(e.getMessage(), e);
+            throw new ProcessEngineException(e.getMessage());
         }
     }
 
