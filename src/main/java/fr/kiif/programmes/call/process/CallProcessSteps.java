@@ -1,7 +1,6 @@
 package fr.kiif.programmes.call.process;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -209,9 +208,5 @@ public class CallProcessSteps {
             throw new IllegalStateException("Unreadable jury set: " + value, e);
         }
         return references;
-    }
-
-    static Instant instant(String iso) {
-        return Instant.parse(iso);
     }
 }
