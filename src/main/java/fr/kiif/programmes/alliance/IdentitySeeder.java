@@ -115,6 +115,25 @@ public class IdentitySeeder implements SmartInitializingSingleton {
         return Groups.jury(callId);
     }
 
+    /**
+     * Adds the given users (the call's jury members) to {@code jury-<callId>} when they exist and are
+     * not members yet; unknown user ids are logged and skipped. Never removes anyone. Trusted callers only.
+     */
+    public void ensureJuryMembers(String callId, java.util.Collection<String> userIds) {
+        String groupId = ensureJuryGroup(callId);
+        ProcessEngine engine = processEngine;
+        asSystem(engine, () -> {
+            IdentityService identity = engine.getIdentityService();
+            for (String userId : userIds) {
+                if (identity.createUserQuery().userId(userId).count() == 0) {
+                    LOG.warn("Jury member {} of call {} is not a Camunda user: not added to {}", userId, callId, groupId);
+                    continue;
+                }
+                ensureMembership(identity, userId, groupId);
+            }
+        });
+    }
+
     private void juryGroup(ProcessEngine engine, Map<Definition, String> filters, String callId) {
         String groupId = Groups.jury(callId);
         ensureGroup(engine, groupId, "Jury de l'appel " + callId, WORKFLOW);

@@ -39,6 +39,11 @@ public class ApplicationNotifications {
         sendToApplicant(reference, dedupKey, "completion-request", Map.of("whatIsMissing", whatIsMissing, "deadline", deadline));
     }
 
+    /** The call closes soon and the applicant has not answered the completion request yet. */
+    public void completionReminder(String reference, String dedupKey, String closesAt) {
+        sendToApplicant(reference, dedupKey, "completion-reminder", Map.of("closesAt", closesAt));
+    }
+
     public void eligible(String reference, String dedupKey) {
         sendToApplicant(reference, dedupKey, "eligible", Map.of());
     }

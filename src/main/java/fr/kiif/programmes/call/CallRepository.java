@@ -125,6 +125,15 @@ public class CallRepository {
         jdbc.sql("update programme_call set status = ? where id = ?").params(status.name(), callId).update();
     }
 
+    /**
+     * Locks the call's row until the end of the transaction: serialises publication and the
+     * "all reviews done" check of concurrent transactions.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForUpdate(String callId) {
+        jdbc.sql("select id from programme_call where id = ? for update").param(callId).query(String.class).optional();
+    }
+
     private Map<String, Integer> quotas(String callId) {
         Map<String, Integer> quotas = new LinkedHashMap<>();
         jdbc.sql("select incubator_slug, quota from call_quota where call_id = ? order by incubator_slug").param(callId)

@@ -23,8 +23,9 @@ import fr.kiif.programmes.alliance.AllianceReferenceData;
 import fr.kiif.programmes.alliance.Territory;
 import fr.kiif.programmes.application.LegalForm;
 import fr.kiif.programmes.application.Stage;
+import fr.kiif.programmes.call.process.CallLifecycle;
 
-/** Demo profile: the "Fin de vie et deuil" programme and its call, open for the coming months. */
+/** Demo profile: the "Fin de vie et deuil" programme and its call, open for the coming months, published. */
 @Component
 @ConditionalOnProperty(name = "kiif.demo.enabled", havingValue = "true")
 public class DemoCallSeeder {
@@ -38,11 +39,13 @@ public class DemoCallSeeder {
     private final CallRepository calls;
     private final AllianceReferenceData alliance;
     private final Clock clock;
+    private final CallLifecycle callLifecycle;
 
-    public DemoCallSeeder(CallRepository calls, AllianceReferenceData alliance, Clock clock) {
+    public DemoCallSeeder(CallRepository calls, AllianceReferenceData alliance, Clock clock, CallLifecycle callLifecycle) {
         this.calls = calls;
         this.alliance = alliance;
         this.clock = clock;
+        this.callLifecycle = callLifecycle;
     }
 
     @EventListener(ContextRefreshedEvent.class)
@@ -54,9 +57,14 @@ public class DemoCallSeeder {
                     Premier programme des filières audacieuses du Kiif : accompagner les innovations sociales \
                     qui transforment la manière dont notre société accompagne la fin de vie, la mort et le deuil.""");
         }
-        if (calls.findById(CALL_ID).isPresent()) {
-            return;
+        if (calls.findById(CALL_ID).isEmpty()) {
+            createCall();
         }
+        // Also for a demo database made before the call had a process; publishing again changes nothing.
+        callLifecycle.publish(CALL_ID);
+    }
+
+    private void createCall() {
         LocalDate today = LocalDate.now(clock.withZone(PARIS));
         Instant opensAt = today.minusDays(14).atTime(9, 0).atZone(PARIS).toInstant();
         Instant closesAt = today.plusMonths(4).atTime(12, 0).atZone(PARIS).toInstant().truncatedTo(ChronoUnit.HOURS);
