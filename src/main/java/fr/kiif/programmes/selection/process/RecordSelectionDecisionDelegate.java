@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import fr.kiif.programmes.selection.DecisionService;
+import fr.kiif.programmes.selection.SelectionDecisionService;
 
 /**
  * ServiceTask_NotifySelected / _NotifyWaitlisted / _NotifyRejected: the jury's decision (variable
@@ -15,9 +15,9 @@ import fr.kiif.programmes.selection.DecisionService;
 @Component("recordSelectionDecision")
 public class RecordSelectionDecisionDelegate implements JavaDelegate {
 
-    private final DecisionService decisions;
+    private final SelectionDecisionService decisions;
 
-    public RecordSelectionDecisionDelegate(DecisionService decisions) {
+    public RecordSelectionDecisionDelegate(SelectionDecisionService decisions) {
         this.decisions = decisions;
     }
 
@@ -27,13 +27,13 @@ public class RecordSelectionDecisionDelegate implements JavaDelegate {
         String mailKey = ReviewVariables.mailKey(execution);
         String decision = (String) execution.getVariable(ReviewVariables.DECISION);
         switch (decision) {
-            case DecisionService.SELECTED -> decisions.selected(reference, mailKey);
-            case DecisionService.WAITLISTED -> {
+            case SelectionDecisionService.SELECTED -> decisions.selected(reference, mailKey);
+            case SelectionDecisionService.WAITLISTED -> {
                 Object rank = execution.getVariable(ReviewVariables.WAITLIST_RANK);
                 Duration window = decisions.waitlisted(reference, mailKey, rank instanceof Number n ? n.intValue() : null);
                 execution.setVariable(ReviewVariables.PROMOTION_WINDOW, window.toString());
             }
-            case DecisionService.REJECTED -> decisions.rejected(reference, mailKey);
+            case SelectionDecisionService.REJECTED -> decisions.rejected(reference, mailKey);
             default -> throw new IllegalArgumentException("Unknown selection decision " + decision);
         }
     }

@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import fr.kiif.programmes.selection.DecisionService;
+import fr.kiif.programmes.selection.SelectionDecisionService;
 
 /** ServiceTask_RecordWithdrawal: a waitlisted applicant withdrew (message ApplicationWithdrawn). */
 @Component("recordWithdrawal")
 public class RecordWithdrawalDelegate implements JavaDelegate {
 
-    private final DecisionService decisions;
+    private final SelectionDecisionService decisions;
 
-    public RecordWithdrawalDelegate(DecisionService decisions) {
+    public RecordWithdrawalDelegate(SelectionDecisionService decisions) {
         this.decisions = decisions;
     }
 

@@ -16,7 +16,7 @@ import fr.kiif.programmes.call.CallRepository;
 
 /** The jury's decision on one application: status, public timeline and the applicant's email. */
 @Service
-public class DecisionService {
+public class SelectionDecisionService {
 
     public static final String SELECTED = "SELECTED";
     public static final String WAITLISTED = "WAITLISTED";
@@ -28,7 +28,7 @@ public class DecisionService {
     private final SelectionNotifications notifications;
     private final Clock clock;
 
-    public DecisionService(ApplicationRepository applications, CallRepository calls, ReviewRepository reviews,
+    public SelectionDecisionService(ApplicationRepository applications, CallRepository calls, ReviewRepository reviews,
             SelectionNotifications notifications, Clock clock) {
         this.applications = applications;
         this.calls = calls;
