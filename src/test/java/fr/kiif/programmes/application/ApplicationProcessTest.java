@@ -91,13 +91,13 @@ class ApplicationProcessTest extends SpringTestBase {
         ProcessInstance pi = submitAndRoute("33");
         decide(pi, "ELIGIBLE", null);
 
-        assertThat(pi).isWaitingAt("ReceiveTask_AwaitReview");
-        assertThat(application(pi).status()).isEqualTo(ApplicationStatus.ELIGIBLE);
+        assertThat(pi).isWaitingAt("UserTask_ReviewApplication").hasPassed("ServiceTask_NotifyEligible", "ServiceTask_StartReviews");
+        assertThat(application(pi).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         assertThat(lastMail(pi).subject()).contains("éligible").doesNotContain("non éligible");
 
         runtimeService.createMessageCorrelation("SelectionDecision").processInstanceBusinessKey(pi.getBusinessKey())
                 .setVariable("decision", "SELECTED").correlate();
-        assertThat(pi).isEnded().hasPassed("EndEvent_SelectionDecided");
+        assertThat(pi).isEnded().hasPassed("ServiceTask_CancelOpenReviews", "EndEvent_SelectionDecided");
     }
 
     @Test
@@ -153,10 +153,10 @@ class ApplicationProcessTest extends SpringTestBase {
         assertThat(checkService.answerCompletion(application.id(), "Encore", Optional.empty())).isFalse();
 
         decide(pi, "ELIGIBLE", null);
-        assertThat(pi).isWaitingAt("ReceiveTask_AwaitReview");
+        assertThat(pi).isWaitingAt("UserTask_ReviewApplication");
         assertThat(applications.events(application.id())).extracting(ApplicationEvent::status).containsExactly(
                 ApplicationStatus.SUBMITTED, ApplicationStatus.IN_CHECK, ApplicationStatus.COMPLETION_REQUESTED,
-                ApplicationStatus.COMPLETION_RECEIVED, ApplicationStatus.ELIGIBLE);
+                ApplicationStatus.COMPLETION_RECEIVED, ApplicationStatus.ELIGIBLE, ApplicationStatus.IN_REVIEW);
     }
 
     @Test
@@ -241,7 +241,7 @@ class ApplicationProcessTest extends SpringTestBase {
     }
 
     private Task task(ProcessInstance pi) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("UserTask_CheckEligibility").singleResult();
     }
 
     private Job timer(ProcessInstance pi, String activityId) {

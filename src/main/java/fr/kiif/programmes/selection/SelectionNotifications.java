@@ -1,0 +1,59 @@
+package fr.kiif.programmes.selection;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import fr.kiif.programmes.application.AccessTokens;
+import fr.kiif.programmes.application.Application;
+import fr.kiif.programmes.application.ApplicationRepository;
+import fr.kiif.programmes.call.CallRepository;
+import fr.kiif.programmes.notification.MailOutbox;
+
+/** Emails of the selection: decisions to applicants (with a fresh private link), reminders to reviewers. */
+@Service
+public class SelectionNotifications {
+
+    static final DateTimeFormatter FRENCH_DATE_TIME =
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE).withZone(ZoneId.of("Europe/Paris"));
+
+    private final ApplicationRepository applications;
+    private final CallRepository calls;
+    private final AccessTokens tokens;
+    private final MailOutbox outbox;
+    private final String publicBaseUrl;
+
+    public SelectionNotifications(ApplicationRepository applications, CallRepository calls, AccessTokens tokens,
+            MailOutbox outbox, @Value("${kiif.public-base-url}") String publicBaseUrl) {
+        this.applications = applications;
+        this.calls = calls;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    }
+
+    public void toApplicant(String reference, String dedupKey, String template, Map<String, Object> extra) {
+        Application application = applications.findByReference(reference).orElseThrow();
+        Map<String, Object> variables = new HashMap<>(extra);
+        variables.put("reference", reference);
+        variables.put("firstName", application.contactFirstName());
+        variables.put("projectTitle", application.projectTitle());
+        variables.put("callTitle", calls.findById(application.callId()).orElseThrow().title());
+        variables.put("trackingUrl", publicBaseUrl + "/suivi/" + tokens.issue(application.id()));
+        outbox.enqueue(dedupKey, application.contactEmail(), template, variables, reference);
+    }
+
+    /** Reminder to a reviewer; the mail names the application by reference only (blind review). */
+    public void reviewReminder(String reference, String dedupKey, String email, Instant due) {
+        outbox.enqueue(dedupKey, email, "review-reminder",
+                Map.of("reference", reference, "dueDate", FRENCH_DATE_TIME.format(due),
+                        "tasklistUrl", publicBaseUrl + "/camunda/app/tasklist/"),
+                reference);
+    }
+}
