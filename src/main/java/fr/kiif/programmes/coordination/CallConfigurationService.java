@@ -94,6 +94,11 @@ public class CallConfigurationService {
         return (status == CallStatus.DRAFT || status == CallStatus.PUBLISHED) && clock.instant().isBefore(call.opensAt());
     }
 
+    /** Checks a configuration without storing anything (throws {@link InvalidCallConfigurationException}). */
+    public ValidatedCall validate(CallConfiguration configuration, String callId) {
+        return validator.validate(configuration, callId);
+    }
+
     public List<ProgrammeCall> all() {
         return calls.findAll();
     }
