@@ -50,7 +50,7 @@ public class ApplicationSubmissionService {
     /** Checks that the call exists and accepts applications now. */
     public ProgrammeCall openCall(String callId) {
         ProgrammeCall call = calls.findById(callId).orElseThrow(() -> new UnknownCallException(callId));
-        if (!call.isOpenAt(clock.instant())) {
+        if (!call.isOpenAt(clock.instant()) || calls.isDraft(callId)) {
             throw new CallNotOpenException(callId);
         }
         return call;

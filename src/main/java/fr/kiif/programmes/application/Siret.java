@@ -34,7 +34,8 @@ public @interface Siret {
             return isValidSiret(value);
         }
 
-        static boolean isValidSiret(String value) {
+        /** Whether a non-empty value is a valid SIRET (14 digits, checksum). */
+        public static boolean isValidSiret(String value) {
             if (!value.matches("\\d{14}")) {
                 return false;
             }

@@ -42,7 +42,7 @@ public class CallApiController {
     @GetMapping("/{callId}")
     @Operation(summary = "Un appel : dates, territoires, critères")
     public CallView call(@PathVariable String callId) {
-        return calls.findById(callId).map(call -> view(call, clock.instant()))
+        return calls.findById(callId).filter(call -> !calls.isDraft(call.id())).map(call -> view(call, clock.instant()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Appel inconnu : " + callId));
     }
 

@@ -39,7 +39,8 @@ public class CallPagesController {
 
     @GetMapping("/appels/{callId}")
     public String call(@PathVariable String callId, Model model) {
-        ProgrammeCall call = calls.findById(callId).orElseThrow(() -> new UnknownCallException(callId));
+        ProgrammeCall call = calls.findById(callId).filter(c -> !calls.isDraft(c.id()))
+                .orElseThrow(() -> new UnknownCallException(callId));
         Instant now = clock.instant();
         model.addAttribute("call", call);
         model.addAttribute("open", call.isOpenAt(now));

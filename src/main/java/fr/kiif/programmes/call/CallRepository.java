@@ -43,8 +43,30 @@ public class CallRepository {
     }
 
     public List<ProgrammeCall> findOpenAt(Instant now) {
-        return jdbc.sql(SELECT_CALL + " where c.opens_at <= ? and c.closes_at > ? order by c.closes_at")
+        return jdbc.sql(SELECT_CALL + " where c.status <> 'DRAFT' and c.opens_at <= ? and c.closes_at > ? order by c.closes_at")
                 .param(toDb(now)).param(toDb(now)).query(this::mapCall).list();
+    }
+
+    /** Every call, drafts included, the most recent opening first (coordination pages). */
+    public List<ProgrammeCall> findAll() {
+        return jdbc.sql(SELECT_CALL + " order by c.opens_at desc, c.id").query(this::mapCall).list();
+    }
+
+    public boolean exists(String callId) {
+        return jdbc.sql("select count(*) from programme_call where id = ?").param(callId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Whether another call than {@code exceptCallId} (may be null) already uses this reference prefix. */
+    public boolean referencePrefixTaken(String prefix, String exceptCallId) {
+        return jdbc.sql("select count(*) from programme_call where reference_prefix = ? and id <> ?")
+                .params(prefix, exceptCallId == null ? "" : exceptCallId).query(Integer.class).single() > 0;
+    }
+
+    /** A call that the public must not see yet (not published). */
+    public boolean isDraft(String callId) {
+        return jdbc.sql("select count(*) from programme_call where id = ? and status = 'DRAFT'").param(callId)
+                .query(Integer.class).single() > 0;
     }
 
     public boolean programmeExists(String programmeId) {
@@ -70,6 +92,10 @@ public class CallRepository {
                         join(call.acceptedStages()), call.completionDelay().toString(),
                         call.eligibilityCheckDelay().toString())
                 .update();
+        insertCriteria(call);
+    }
+
+    private void insertCriteria(ProgrammeCall call) {
         int position = 0;
         for (Criterion criterion : call.criteria()) {
             jdbc.sql("""
@@ -80,6 +106,32 @@ public class CallRepository {
                             criterion.weight(), position++)
                     .update();
         }
+    }
+
+    /** Inserts a call that stays invisible to the public until it is published (status DRAFT). */
+    @Transactional
+    public void insertDraft(ProgrammeCall call) {
+        insert(call);
+        updateStatus(call.id(), CallStatus.DRAFT);
+    }
+
+    /** Replaces a call's configuration (not its status nor its application counter) and its criteria. */
+    @Transactional
+    public void update(ProgrammeCall call) {
+        jdbc.sql("""
+                update programme_call set programme_id = ?, title = ?, description = ?, who_may_apply = ?,
+                    reference_prefix = ?, opens_at = ?, closes_at = ?, covered_territories = ?, accepted_legal_forms = ?,
+                    accepted_stages = ?, completion_delay = ?, eligibility_check_delay = ?
+                where id = ?
+                """)
+                .params(call.programmeId(), call.title(), call.description(), call.whoMayApply(),
+                        call.referencePrefix(), toDb(call.opensAt()), toDb(call.closesAt()),
+                        String.join(",", call.coveredTerritories()), join(call.acceptedLegalForms()),
+                        join(call.acceptedStages()), call.completionDelay().toString(),
+                        call.eligibilityCheckDelay().toString(), call.id())
+                .update();
+        jdbc.sql("delete from call_criterion where call_id = ?").param(call.id()).update();
+        insertCriteria(call);
     }
 
     public SelectionSettings selectionSettings(String callId) {

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * HTTP Basic against the Camunda identity for the engine REST API and the coordination pages:
+ * HTTP Basic against the Camunda identity for the engine REST API, the coordination pages and the
+ * coordination API:
  * nothing there is open to anonymous callers.
  */
 @Configuration
@@ -20,7 +21,7 @@ public class EngineAuthenticationConfig {
         registration.setName("kiif-engine-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/coordination/*");
+        registration.addUrlPatterns("/engine-rest/*", "/coordination/*", "/api/coordination/*");
         return registration;
     }
 }

@@ -53,27 +53,6 @@ public class ReviewRepository {
         return counts;
     }
 
-    /** People with a declared conflict with this organisation: same name (case-insensitive) or same SIRET. */
-    public Set<String> conflictedUsers(String organisationName, String siret) {
-        String name = organisationName == null ? "" : organisationName.trim();
-        if (siret == null || siret.isBlank()) {
-            return Set.copyOf(jdbc.sql("select distinct user_id from conflict_of_interest where lower(trim(organisation_name)) = lower(?)")
-                    .param(name).query(String.class).list());
-        }
-        return Set.copyOf(jdbc.sql("""
-                select distinct user_id from conflict_of_interest
-                where lower(trim(organisation_name)) = lower(?) or siret = ?
-                """).params(name, siret.trim()).query(String.class).list());
-    }
-
-    public void declareConflict(String userId, String organisationName, String siret, String reason, String declaredBy,
-            Instant now) {
-        jdbc.sql("""
-                insert into conflict_of_interest (user_id, organisation_name, siret, reason, declared_by, declared_at)
-                values (?, ?, ?, ?, ?, ?)
-                """).params(userId, organisationName, siret, reason, declaredBy, toDb(now)).update();
-    }
-
     public Optional<String> statusOf(long reviewId) {
         return jdbc.sql("select status from review where id = ?").param(reviewId).query(String.class).optional();
     }

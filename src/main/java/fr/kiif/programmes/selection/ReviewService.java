@@ -37,10 +37,12 @@ public class ReviewService {
     private final ReviewRepository reviews;
     private final EligibilityCheckService eligibility;
     private final SelectionProgress progress;
+    private final ConflictRegistry conflicts;
     private final Clock clock;
 
     public ReviewService(ApplicationRepository applications, CallRepository calls, ReviewRepository reviews,
-            EligibilityCheckService eligibility, SelectionProgress progress, Clock clock) {
+            EligibilityCheckService eligibility, SelectionProgress progress, ConflictRegistry conflicts, Clock clock) {
+        this.conflicts = conflicts;
         this.applications = applications;
         this.calls = calls;
         this.reviews = reviews;
@@ -154,8 +156,8 @@ public class ReviewService {
         Instant now = clock.instant();
         reviews.markClosed(reviewId, ReviewStatus.RECUSED, text, now);
         Application application = application(reference);
-        if (!reviews.conflictedUsers(application.organisationName(), application.siret()).contains(reviewerId)) {
-            reviews.declareConflict(reviewerId, application.organisationName(), application.siret(), text, reviewerId, now);
+        if (!conflicts.hasConflict(reviewerId, application.organisationName(), application.siret())) {
+            conflicts.add(reviewerId, application.organisationName(), application.siret(), text, reviewerId);
         }
     }
 

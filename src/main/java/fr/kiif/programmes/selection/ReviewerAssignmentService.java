@@ -33,10 +33,12 @@ public class ReviewerAssignmentService {
     private final ReviewRepository reviews;
     private final AllianceReferenceData alliance;
     private final IdentityService identity;
+    private final ConflictRegistry conflicts;
     private final Clock clock;
 
     public ReviewerAssignmentService(ApplicationRepository applications, CallRepository calls, ReviewRepository reviews,
-            AllianceReferenceData alliance, IdentityService identity, Clock clock) {
+            AllianceReferenceData alliance, IdentityService identity, ConflictRegistry conflicts, Clock clock) {
+        this.conflicts = conflicts;
         this.applications = applications;
         this.calls = calls;
         this.reviews = reviews;
@@ -89,7 +91,7 @@ public class ReviewerAssignmentService {
         if (reviews.reviewersOf(application.id()).contains(user)) {
             return Optional.of("« " + user + " » évalue déjà cette candidature (ou s'en est retiré) : choisissez une autre personne.");
         }
-        if (reviews.conflictedUsers(application.organisationName(), application.siret()).contains(user)) {
+        if (conflicts.conflictedUsers(application.organisationName(), application.siret()).contains(user)) {
             return Optional.of("« " + user + " » a déclaré un conflit d'intérêts avec cette structure : choisissez une autre personne.");
         }
         return Optional.empty();
@@ -120,7 +122,7 @@ public class ReviewerAssignmentService {
 
     private Set<String> excluded(Application application) {
         Set<String> excluded = new LinkedHashSet<>(reviews.reviewersOf(application.id()));
-        excluded.addAll(reviews.conflictedUsers(application.organisationName(), application.siret()));
+        excluded.addAll(conflicts.conflictedUsers(application.organisationName(), application.siret()));
         return excluded;
     }
 

@@ -76,6 +76,7 @@ class ReviewProcessTest extends SpringTestBase {
     @Autowired ApplicationRepository applications;
     @Autowired CallRepository calls;
     @Autowired ReviewRepository reviews;
+    @Autowired ConflictRegistry conflicts;
     @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate http;
 
@@ -150,8 +151,8 @@ class ReviewProcessTest extends SpringTestBase {
         String organisation = uniqueOrganisation();
         String siret = uniqueSiret();
         // Same name in another case, and the same SIRET under another name.
-        reviews.declareConflict("atis-1", organisation.toUpperCase(), null, "Ancien salarié", "coordination-1", Instant.now());
-        reviews.declareConflict("atis-2", "Ancien nom", siret, "Administratrice", "coordination-1", Instant.now());
+        conflicts.add("atis-1", organisation.toUpperCase(), null, "Ancien salarié", "coordination-1");
+        conflicts.add("atis-2", "Ancien nom", siret, "Administratrice", "coordination-1");
 
         ProcessInstance pi = eligible(call, "33", organisation, siret);
         assertThat(reviewers(pi)).isEmpty();
@@ -196,7 +197,7 @@ class ReviewProcessTest extends SpringTestBase {
         List<Map<String, Object>> rows = reviewRows(pi);
         assertThat(rows).extracting(row -> row.get("status")).containsExactly("RECUSED", "ASSIGNED");
         assertThat(rows.get(0).get("recusal_reason")).isEqualTo("Je siège à son conseil d'administration.");
-        assertThat(reviews.conflictedUsers(organisation, null)).contains(firstReviewer);
+        assertThat(conflicts.conflictedUsers(organisation, null)).contains(firstReviewer);
 
         // The second one withdraws as well: nobody is left in the group.
         taskService.complete(second.getId(), Map.of("conflictOfInterest", true));
