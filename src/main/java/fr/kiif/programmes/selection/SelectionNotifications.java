@@ -28,14 +28,17 @@ public class SelectionNotifications {
     private final AccessTokens tokens;
     private final MailOutbox outbox;
     private final String publicBaseUrl;
+    private final String coordinationAddress;
 
     public SelectionNotifications(ApplicationRepository applications, CallRepository calls, AccessTokens tokens,
-            MailOutbox outbox, @Value("${kiif.public-base-url}") String publicBaseUrl) {
+            MailOutbox outbox, @Value("${kiif.public-base-url}") String publicBaseUrl,
+            @Value("${kiif.mail.coordination-address}") String coordinationAddress) {
         this.applications = applications;
         this.calls = calls;
         this.tokens = tokens;
         this.outbox = outbox;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.coordinationAddress = coordinationAddress;
     }
 
     public void toApplicant(String reference, String dedupKey, String template, Map<String, Object> extra) {
@@ -53,6 +56,17 @@ public class SelectionNotifications {
     public void reviewReminder(String reference, String dedupKey, String email, Instant due) {
         outbox.enqueue(dedupKey, email, "review-reminder",
                 Map.of("reference", reference, "dueDate", FRENCH_DATE_TIME.format(due),
+                        "tasklistUrl", publicBaseUrl + "/camunda/app/tasklist/"),
+                reference);
+    }
+
+    /** A coordination task of the review part (manual assignment, late review) is past its due date. */
+    public void reviewTaskOverdue(String reference, String dedupKey, String taskName, Instant due) {
+        Application application = applications.findByReference(reference).orElseThrow();
+        outbox.enqueue(dedupKey, coordinationAddress, "review-task-overdue",
+                Map.of("reference", reference, "taskName", taskName,
+                        "callTitle", calls.findById(application.callId()).orElseThrow().title(),
+                        "dueDate", due == null ? "" : FRENCH_DATE_TIME.format(due),
                         "tasklistUrl", publicBaseUrl + "/camunda/app/tasklist/"),
                 reference);
     }

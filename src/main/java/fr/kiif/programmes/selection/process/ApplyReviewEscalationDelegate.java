@@ -1,5 +1,6 @@
 package fr.kiif.programmes.selection.process;
 
+import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.TaskService;
@@ -13,7 +14,12 @@ import fr.kiif.programmes.selection.ReviewService;
 import fr.kiif.programmes.selection.ReviewerAssignmentService;
 import fr.kiif.programmes.selection.ReviewerAssignmentService.Assignment;
 
-/** ServiceTask_ApplyReviewEscalation: gives the open review to another person, or moves its due date. */
+/**
+ * ServiceTask_ApplyReviewEscalation: gives the open review to another person (who gets a fresh due
+ * date, see {@link ReviewAssignmentDeadlines}), or moves its due date. Either way the review keeps its
+ * task (and the reviewer's draft), and the dates of SubProcess_ReviewAssignment follow the new due date
+ * so that Timer_RearmedReminder and Timer_RearmedEscalation are armed from it.
+ */
 @Component("applyReviewEscalation")
 public class ApplyReviewEscalationDelegate implements JavaDelegate {
 
@@ -22,21 +28,26 @@ public class ApplyReviewEscalationDelegate implements JavaDelegate {
     private final ReviewerAssignmentService assignments;
     private final ReviewService reviews;
     private final TaskService taskService;
+    private final ReviewAssignmentDeadlines deadlines;
 
     public ApplyReviewEscalationDelegate(ReviewerAssignmentService assignments, ReviewService reviews,
-            TaskService taskService) {
+            TaskService taskService, ReviewAssignmentDeadlines deadlines) {
         this.assignments = assignments;
         this.reviews = reviews;
         this.taskService = taskService;
+        this.deadlines = deadlines;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String reviewerId = (String) execution.getVariable(ReviewVariables.REVIEWER_ID);
         Task task = openReviewTask(taskService, execution.getProcessInstanceId(), reviewerId);
+        execution.setVariable(ReviewVariables.STILL_OPEN, task != null);
         if (task == null) {
             return; // The review was handed in (or replaced) meanwhile.
         }
+        Date current = task.getDueDate() != null ? task.getDueDate() : (Date) execution.getVariable(ReviewVariables.DUE_DATE);
+        Instant due;
         if (ValidateReviewEscalationListener.REASSIGN.equals(execution.getVariable(ReviewVariables.ESCALATION_ACTION))) {
             String reference = ReviewVariables.reference(execution);
             ReviewKind kind = ReviewKind.valueOf((String) execution.getVariable(ReviewVariables.KIND));
@@ -44,12 +55,16 @@ public class ApplyReviewEscalationDelegate implements JavaDelegate {
                     (String) execution.getVariable(ReviewVariables.NEW_REVIEWER_ID));
             AssignReviewerDelegate.set(execution, reviews, reference, kind, assignment);
             taskService.setAssignee(task.getId(), assignment.reviewerId());
+            task = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+            Instant now = ((Date) execution.getVariable(ReviewVariables.ESCALATION_APPLIED_AT)).toInstant();
+            due = deadlines.replacementDue(current == null ? null : current.toInstant(), now);
         } else {
-            Date due = Date.from(ValidateReviewEscalationListener
-                    .parseDueDate(execution.getVariable(ReviewVariables.NEW_DUE_DATE)).orElseThrow());
-            task.setDueDate(due);
-            taskService.saveTask(task);
+            due = ValidateReviewEscalationListener.parseDueDate(execution.getVariable(ReviewVariables.NEW_DUE_DATE))
+                    .orElseThrow();
         }
+        task.setDueDate(Date.from(due));
+        taskService.saveTask(task);
+        deadlines.moveTo(execution, due);
     }
 
     static Task openReviewTask(TaskService taskService, String processInstanceId, String reviewerId) {

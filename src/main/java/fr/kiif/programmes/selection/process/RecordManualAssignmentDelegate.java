@@ -27,5 +27,7 @@ public class RecordManualAssignmentDelegate implements JavaDelegate {
         String userId = (String) execution.getVariable(ReviewVariables.MANUAL_REVIEWER_ID);
         AssignReviewerDelegate.set(execution, reviews, reference, kind, assignments.assignManually(reference, kind, userId));
         execution.setVariable(ReviewVariables.MANUAL_REVIEWER_ID, null);
+        // A person chosen by hand gets at least the replacement delay (ReviewAssignmentDeadlines).
+        execution.setVariable(ReviewVariables.ASSIGNED_BY_HAND, true);
     }
 }

@@ -35,6 +35,10 @@ final class ReviewVariables {
     static final String ESCALATION_ACTION = "escalationAction";
     static final String NEW_REVIEWER_ID = "newReviewerId";
     static final String NEW_DUE_DATE = "newDueDate";
+    static final String ASSIGNED_BY_HAND = "reviewerAssignedByHand";
+    static final String STILL_OPEN = "reviewStillOpen";
+    /** Engine time when ServiceTask_ApplyReviewEscalation runs (input parameter {@code ${now()}}). */
+    static final String ESCALATION_APPLIED_AT = "escalationAppliedAt";
 
     // Decision (set by the SelectionDecision message).
     static final String DECISION = "decision";
@@ -49,7 +53,7 @@ final class ReviewVariables {
 
     /** Everything local to a slot, so that parallel slots never share a value. */
     static final List<String> SLOT_VARIABLES = List.of(REVIEWER_ID, REVIEW_ID, REVIEWER_FOUND, REVIEW_SUMMARY, RECUSED,
-            MANUAL_REVIEWER_ID, ESCALATION_ACTION, NEW_REVIEWER_ID, NEW_DUE_DATE);
+            MANUAL_REVIEWER_ID, ESCALATION_ACTION, NEW_REVIEWER_ID, NEW_DUE_DATE, ASSIGNED_BY_HAND, STILL_OPEN);
 
     private ReviewVariables() {
     }
