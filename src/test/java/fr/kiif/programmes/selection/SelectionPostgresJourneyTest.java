@@ -167,24 +167,15 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
         }
         applicants.forEach(a -> executeJobs(a.processInstanceId));
 
-        // --- Eligibility, by the routed incubator's staff in the engine REST API; two are not eligible.
-        Set<Integer> ineligible = Set.of(3, 14);
+        // --- Eligibility, by the routed incubator's staff in the engine REST API; two are not eligible,
+        // one of them decided only after every score is in.
+        Applicant late = applicants.get(14);
+        late.eligible = false;
+        applicants.get(3).eligible = false;
         for (Applicant applicant : applicants) {
-            String staff = applicant.incubator + "-" + (1 + applicant.index % 2);
-            JsonNode tasks = json.readTree(http.withBasicAuth(staff, "demo")
-                    .getForObject("/engine-rest/task?processInstanceBusinessKey=" + applicant.reference, String.class));
-            assertThat(tasks).as(applicant.reference).hasSize(1);
-            assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("UserTask_CheckEligibility");
-            String variables;
-            if (ineligible.contains(applicant.index)) {
-                applicant.eligible = false;
-                variables = "{\"eligibilityOutcome\":{\"value\":\"INELIGIBLE\"},"
-                        + "\"eligibilityComment\":{\"value\":\"Le projet ne porte pas sur la fin de vie.\"}}";
-            } else {
-                variables = "{\"eligibilityOutcome\":{\"value\":\"ELIGIBLE\"}}";
+            if (applicant != late) {
+                checkEligibility(applicant, applicant.eligible ? "ELIGIBLE" : "INELIGIBLE");
             }
-            ResponseEntity<String> done = complete(staff, tasks.get(0).get("id").asText(), variables);
-            assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         }
         applicants.forEach(a -> executeJobs(a.processInstanceId));
         List<Applicant> eligible = applicants.stream().filter(a -> a.eligible).toList();
@@ -199,12 +190,6 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
                     .containsExactlyInAnyOrder(applicant.incubator + "-1", applicant.incubator + "-2");
             assertThat(rows).filteredOn(r -> "CROSS".equals(r.get("kind"))).singleElement()
                     .satisfies(r -> assertThat((String) r.get("reviewer_id")).doesNotStartWith(applicant.incubator + "-"));
-        }
-        for (Applicant applicant : applicants) {
-            if (!applicant.eligible) {
-                assertThat(status(applicant)).isEqualTo(ApplicationStatus.INELIGIBLE);
-                assertThat(reviewRows(applicant)).isEmpty();
-            }
         }
 
         // --- The call closes (engine clock): selection, waiting for the reviews.
@@ -298,7 +283,19 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
         assertThat(jdbc.sql("select count(*) from application_score s join application a on a.id = s.application_id where a.call_id = ?")
                 .param(callId).query(Integer.class).single()).isEqualTo(28);
 
-        // --- All reviews done before the deadline: the coordination prepares the jury.
+        // --- Every score is in, but one eligibility check is still open: the call keeps waiting.
+        executeJobs(callPi.getId());
+        assertThat(callPi).isWaitingAt("Gateway_AwaitReviews");
+        assertThat(status(late)).isEqualTo(ApplicationStatus.IN_CHECK);
+        // It ends as not eligible: nothing is left to review, before the deadline.
+        checkEligibility(late, "INELIGIBLE");
+        executeJobs(late.processInstanceId);
+        for (Applicant applicant : applicants) {
+            if (!applicant.eligible) {
+                assertThat(status(applicant)).isEqualTo(ApplicationStatus.INELIGIBLE);
+                assertThat(reviewRows(applicant)).isEmpty();
+            }
+        }
         executeJobs(callPi.getId());
         assertThat(callPi).hasPassed("Event_AllReviewsDone").hasNotPassed("Timer_ReviewDeadline").isWaitingAt("UserTask_PrepareJury");
         JsonNode prepare = single(json.readTree(http.withBasicAuth("coordination-1", "demo")
@@ -489,6 +486,22 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
                 "supportNeeds":"Modèle économique.","themeFit":"Deuil et fin de vie.","consent":true}
                 """.formatted(applicant.organisation, DEPARTEMENTS.get(applicant.incubator), applicant.index, applicant.email,
                 applicant.index);
+    }
+
+    // --- eligibility
+
+    /** The routed incubator's staff finds the check in the engine REST API and decides. */
+    private void checkEligibility(Applicant applicant, String outcome) throws Exception {
+        String staff = applicant.incubator + "-" + (1 + applicant.index % 2);
+        JsonNode tasks = json.readTree(http.withBasicAuth(staff, "demo")
+                .getForObject("/engine-rest/task?processInstanceBusinessKey=" + applicant.reference, String.class));
+        assertThat(tasks).as(applicant.reference).hasSize(1);
+        assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("UserTask_CheckEligibility");
+        String variables = "ELIGIBLE".equals(outcome) ? "{\"eligibilityOutcome\":{\"value\":\"ELIGIBLE\"}}"
+                : "{\"eligibilityOutcome\":{\"value\":\"" + outcome + "\"},"
+                + "\"eligibilityComment\":{\"value\":\"Le projet ne porte pas sur la fin de vie.\"}}";
+        ResponseEntity<String> done = complete(staff, tasks.get(0).get("id").asText(), variables);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     // --- reviews
