@@ -19,6 +19,7 @@ import fr.kiif.programmes.alliance.Departement;
 import fr.kiif.programmes.alliance.Routing;
 import fr.kiif.programmes.alliance.Territory;
 import fr.kiif.programmes.call.CallRepository;
+import fr.kiif.programmes.selection.SelectionProgress;
 
 /** The eligibility check by the territorial incubator, and the applicant's completion answers. */
 @Service
@@ -38,15 +39,18 @@ public class EligibilityCheckService {
     private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SelectionProgress progress;
 
     public EligibilityCheckService(ApplicationRepository applications, CallRepository calls,
-            AllianceReferenceData alliance, RuntimeService runtimeService, JdbcClient jdbc, Clock clock) {
+            AllianceReferenceData alliance, RuntimeService runtimeService, JdbcClient jdbc, Clock clock,
+            SelectionProgress progress) {
         this.applications = applications;
         this.calls = calls;
         this.alliance = alliance;
         this.runtimeService = runtimeService;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.progress = progress;
     }
 
     public void recordRouting(String reference, Routing routing) {
@@ -106,9 +110,15 @@ public class EligibilityCheckService {
         markIneligible(application, NO_ANSWER_REASON, clock.instant());
     }
 
+    /**
+     * The application leaves the selection. If it was the last one still in its eligibility check
+     * and every eligible one is already scored, the call's process stops waiting for reviews (no
+     * score will ever come to tell it).
+     */
     private void markIneligible(Application application, String reason, Instant now) {
         applications.updateStatus(application.id(), ApplicationStatus.INELIGIBLE);
         applications.addEvent(application.id(), ApplicationStatus.INELIGIBLE, now, reason);
+        progress.applicationReviewed(application.callId());
     }
 
     /** The open completion request of an application, if any. */

@@ -41,7 +41,8 @@ public class SelectionProgress {
     }
 
     /**
-     * Called by the application side after it stored an application's score, in its transaction.
+     * Called by the application side after it stored an application's score, or found it not
+     * eligible (the last pending eligibility check may end after every score is in), in its transaction.
      * Correlates {@code AllReviewsDone} when the call's process waits for it and every eligible
      * application is scored. The call's row is locked first, so that two last reviews stored at the
      * same time cannot both miss each other's score.

@@ -2,7 +2,6 @@ package fr.kiif.programmes.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -10,20 +9,14 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,35 +24,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.kiif.programmes.call.DemoCallSeeder;
 import fr.kiif.programmes.notification.MailDispatcher;
 import fr.kiif.programmes.support.ApplicationForms;
+import fr.kiif.programmes.support.PostgresTestBase;
 import fr.kiif.programmes.support.TestMailServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * The main journey on a real PostgreSQL: submit through the API, the routed incubator's staff see
  * the task in the engine REST API (another incubator's do not), complete it, and the mails arrive.
  */
-@Tag("postgres")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test", "postgres"})
-class PostgresJourneyTest {
-
-    private static EmbeddedPostgres postgres;
-
-    @DynamicPropertySource
-    static void postgresAndMail(DynamicPropertyRegistry registry) throws IOException {
-        postgres = EmbeddedPostgres.start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        TestMailServer.get();
-        registry.add("spring.mail.port", TestMailServer::port);
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
+class PostgresJourneyTest extends PostgresTestBase {
 
     @Autowired TestRestTemplate http;
     @Autowired ObjectMapper json;
