@@ -110,6 +110,8 @@ public class CallProcessSteps {
 
     /** ServiceTask_CheckReviews. */
     public void checkReviews(DelegateExecution execution) {
+        // Same lock as SelectionProgress: a score stored while the call closes cannot be missed by both sides.
+        calls.lockForUpdate(callId(execution));
         execution.setVariable(ALL_REVIEWED, progress.allReviewed(callId(execution)));
     }
 
