@@ -145,7 +145,7 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
                 .contains(organisation).contains(project)
                 .contains("Innovation : votre note").contains("Lien avec la thématique : votre note")
                 .doesNotContain("Changement d'échelle : votre note");
-        dump("tasklist-review-form");
+        screenshot("tasklist-review-form");
 
         WebElement conflict = field("Checkbox_Conflict");
         assertThat(conflict.isSelected()).isFalse();
@@ -175,12 +175,21 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         assertThat(applications.findById(applicationId).orElseThrow().status()).isEqualTo(ApplicationStatus.REVIEWED);
         logout();
 
-        // --- Every review is done: the coordination prepares the jury (through the engine here).
+        // --- Every review is done: the coordination confirms the jury's agenda in Tasklist.
         executeJobs(callProcess);
         Task prepare = taskService.createTaskQuery().processInstanceId(callProcess.getId())
                 .taskDefinitionKey("UserTask_PrepareJury").singleResult();
         assertThat(prepare).as("UserTask_PrepareJury after all reviews").isNotNull();
-        taskService.complete(prepare.getId(), Map.of("agendaConfirmed", true));
+        login("coordination-1");
+        browser.get(base + "/camunda/app/tasklist/default/#/?task=" + prepare.getId());
+        claim();
+        waitForText("Je confirme l'ordre du jour du jury");
+        assertThat(bodyText()).contains("Préparer le jury").contains(call.id()).contains("1 candidature éligible, dont 1 évaluée");
+        jsClick(field("Checkbox_AgendaConfirmed"));
+        screenshot("tasklist-prepare-jury");
+        complete();
+        waitUntilCompleted(prepare.getId());
+        logout();
         Task deliberation = taskService.createTaskQuery().processInstanceId(callProcess.getId())
                 .taskDefinitionKey("UserTask_JuryDeliberation").singleResult();
         assertThat(deliberation).isNotNull();
@@ -189,9 +198,7 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         // --- The juror in Tasklist
         login("jury-1");
         browser.get(base + "/camunda/app/tasklist/default/#/?task=" + deliberation.getId());
-        WebElement claim = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='claim()']")));
-        jsClick(claim);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click='unclaim()']")));
+        claim();
         waitForText("Candidatures soumises au jury");
         waitForText(project);
         page = bodyText();
@@ -199,18 +206,31 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
                 .contains("3,78").contains("Projet ancré dans son territoire").contains("Cohorte : 1 place");
         screenshot("tasklist-jury-form");
 
-        chooseSelect("Select_Decision", "Sélectionnée");
-        type("Textarea_Rationale", "Le projet le mieux noté d'Atis.");
-        screenshot("tasklist-jury-filled");
-        complete();
+        assertThat(field("Textfield_ApplicationRef_0").getAttribute("value")).isEqualTo(reference);
+        // A waitlist the call does not have: the server refuses, Tasklist shows why, the task stays open.
+        chooseSelect("Select_Decision_0", "Liste d'attente");
+        type("Number_WaitlistRank_0", "1");
+        submitForm();
+        waitForText("pour une liste de 0 place au plus");
+        screenshot("tasklist-jury-refused");
+        assertThat(taskService.createTaskQuery().taskId(deliberation.getId()).count()).isOne();
 
+        // The jury reloads the task and decides again.
+        browser.navigate().refresh();
+        waitForText(project);
+        chooseSelect("Select_Decision_0", "Sélectionnée");
+        type("Textarea_Rationale_0", "Le projet le mieux noté d'Atis.");
+        screenshot("tasklist-jury-filled");
+        submitForm();
+
+        waitUntilCompleted(deliberation.getId());
+        executeJobs(callProcess);
         Map<String, Object> decision = waitForRow("select * from jury_decision where application_id = ?", applicationId);
         assertThat(decision.get("decision")).isEqualTo("SELECTED");
         assertThat(decision.get("waitlist_rank")).isNull();
         assertThat(decision.get("rationale")).isEqualTo("Le projet le mieux noté d'Atis.");
 
-        // The decision reaches the application: its process ends with the welcome mail.
-        executeJobs(callProcess);
+        // The decision reached the application: its process ended with the welcome mail.
         assertThat(applications.findById(applicationId).orElseThrow().status()).isEqualTo(ApplicationStatus.SELECTED);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(application.getId()).count()).isZero();
         List<OutboxRows.Mail> mails = OutboxRows.forApplication(jdbc, reference);
@@ -282,6 +302,18 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         throw new AssertionError("Jobs keep coming for " + pi.getId());
     }
 
+    /** Tasklist's completion request is asynchronous to the test. */
+    private void waitUntilCompleted(String taskId) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        dump("not-completed");
+        throw new AssertionError("Task " + taskId + " still open; page: " + bodyText());
+    }
+
     /** The row written when Tasklist's completion went through (the request is asynchronous to the test). */
     private Map<String, Object> waitForRow(String sql, long applicationId) throws Exception {
         for (int i = 0; i < 100; i++) {
@@ -338,7 +370,6 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         input.sendKeys(text);
         wait.until(driver -> text.equals(input.getAttribute("value")));
         Thread.sleep(600);
-        System.out.println("TYPED " + componentId + " -> " + input.getAttribute("value"));
     }
 
     /** A radio option by the start of its label (form-js does not render the option's value). */
@@ -351,19 +382,58 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         assertThat(input.isSelected()).as(componentId + "=" + label).isTrue();
     }
 
-    /** form-js' select is a searchable drop-down: open it and click the option's label. */
-    private void chooseSelect(String componentId, String label) {
+    /** form-js' select is a drop-down: clear it, open it and click the option's label. */
+    private void chooseSelect(String componentId, String label) throws Exception {
         WebElement group = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//*[contains(@id, '" + componentId + "')]/ancestor::div[contains(@class, 'fjs-form-field')][1]")));
-        group.findElement(By.cssSelector(".fjs-input-group")).click();
-        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(.)=\"" + label + "\"]")));
-        option.click();
-        wait.until(ExpectedConditions.textToBePresentInElement(group, label));
+        List<WebElement> cross = group.findElements(By.cssSelector(".fjs-select-cross"));
+        if (!cross.isEmpty()) {
+            cross.get(0).click();
+            Thread.sleep(300);
+        }
+        // The drop-down toggles on mouse down; clearing may already have opened it.
+        By items = By.cssSelector(".fjs-dropdownlist-item");
+        for (int attempt = 0; attempt < 3 && group.findElements(items).isEmpty(); attempt++) {
+            group.findElement(By.cssSelector(".fjs-select-display")).click();
+            Thread.sleep(300);
+        }
+        try {
+            WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(.)=\"" + label + "\"]")));
+            option.click();
+            wait.until(ExpectedConditions.textToBePresentInElement(group, label));
+        } catch (TimeoutException e) {
+            dump("select-" + componentId);
+            throw e;
+        }
+    }
+
+    private void claim() {
+        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='claim()']"))));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click='unclaim()']")));
+    }
+
+    /**
+     * The form's own submit button. Tasklist 7.24 keeps its "Complete" button disabled once a field of a
+     * dynamic list changed (form-js leaves an empty error entry for the list, which Tasklist counts as an
+     * error); form-js' submit validates the whole form again, then Tasklist completes the task.
+     */
+    private void submitForm() {
+        jsClick(browser.findElement(By.cssSelector("button.fjs-button[type='submit']")));
     }
 
     private void complete() throws Exception {
-        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        WebElement button;
+        try {
+            button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        } catch (TimeoutException e) {
+            dump("complete-disabled");
+            Object state = ((JavascriptExecutor) browser).executeScript("""
+                    var s = angular.element(document.querySelector("button[ng-click='complete()']")).scope();
+                    return JSON.stringify({invalid: s.$invalid, options: s.options, removed: s.taskRemoved,
+                        inProgress: s.completeInProgress});""");
+            throw new AssertionError("Complete stays disabled: " + state, e);
+        }
         button.click();
     }
 
