@@ -72,6 +72,8 @@ public class CallConfigurationService {
             users.syncJury(callId, valid.settings().juryMembers());
             if (valid.publish() && calls.status(callId) == CallStatus.DRAFT) {
                 lifecycle.publish(callId);
+            } else if (calls.status(callId) == CallStatus.PUBLISHED) {
+                lifecycle.rescheduleOpening(callId);
             }
         });
     }

@@ -2,13 +2,18 @@ package fr.kiif.programmes.call.process;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +31,7 @@ import fr.kiif.programmes.call.SelectionSettings;
 public class CallLifecycle {
 
     public static final String PROCESS_KEY = "programme-call";
+    static final String OPENING_TIMER = "Timer_CallOpens";
 
     private static final Logger log = LoggerFactory.getLogger(CallLifecycle.class);
 
@@ -34,17 +40,20 @@ public class CallLifecycle {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final IdentityService identityService;
+    private final ManagementService managementService;
     private final Clock clock;
     private final Duration completionReminderBefore;
 
     public CallLifecycle(CallRepository calls, IdentitySeeder identitySeeder, RuntimeService runtimeService,
-                         HistoryService historyService, IdentityService identityService, Clock clock,
+                         HistoryService historyService, IdentityService identityService,
+                         ManagementService managementService, Clock clock,
                          @Value("${kiif.selection.completion-reminder-before:P3D}") Duration completionReminderBefore) {
         this.calls = calls;
         this.identitySeeder = identitySeeder;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.identityService = identityService;
+        this.managementService = managementService;
         this.clock = clock;
         this.completionReminderBefore = completionReminderBefore;
     }
@@ -77,6 +86,31 @@ public class CallLifecycle {
             calls.updateStatus(callId, CallStatus.PUBLISHED);
             runtimeService.startProcessInstanceByKey(PROCESS_KEY, callId, variables);
             log.info("Call {} published: opens {}, closes {}", callId, call.opensAt(), call.closesAt());
+            return null;
+        });
+    }
+
+    /**
+     * The opening date of a published call changed before opening: its process waits for the new
+     * date (the other dates are read again at opening).
+     */
+    @Transactional
+    public void rescheduleOpening(String callId) {
+        ProgrammeCall call = calls.findById(callId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown call: " + callId));
+        asSystem(() -> {
+            Job opening = managementService.createJobQuery().processDefinitionKey(PROCESS_KEY)
+                    .activityId(OPENING_TIMER).timers().list().stream()
+                    .filter(job -> callId.equals(runtimeService.createProcessInstanceQuery()
+                            .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
+                    .findFirst().orElse(null);
+            if (opening == null) {
+                return null;
+            }
+            Instant opensAt = call.opensAt().truncatedTo(ChronoUnit.SECONDS);
+            runtimeService.setVariable(opening.getProcessInstanceId(), CallSchedule.OPENS_AT, opensAt.toString());
+            managementService.setJobDuedate(opening.getId(), Date.from(opensAt));
+            log.info("Call {} now opens {}", callId, opensAt);
             return null;
         });
     }
