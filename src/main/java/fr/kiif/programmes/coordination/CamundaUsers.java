@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import fr.kiif.programmes.alliance.AllianceReferenceData;
 import fr.kiif.programmes.alliance.Incubator;
 import fr.kiif.programmes.alliance.IdentitySeeder;
+import fr.kiif.programmes.security.SystemAccess;
 
 /**
  * Camunda users as the coordination needs them: whether jury members exist, who the incubator staff
@@ -30,11 +31,14 @@ public class CamundaUsers {
     }
 
     private final IdentityService identityService;
+    private final SystemAccess systemAccess;
     private final AllianceReferenceData alliance;
     private final IdentitySeeder identitySeeder;
 
-    public CamundaUsers(IdentityService identityService, AllianceReferenceData alliance, IdentitySeeder identitySeeder) {
+    public CamundaUsers(IdentityService identityService, SystemAccess systemAccess, AllianceReferenceData alliance,
+            IdentitySeeder identitySeeder) {
         this.identityService = identityService;
+        this.systemAccess = systemAccess;
         this.alliance = alliance;
         this.identitySeeder = identitySeeder;
     }
@@ -96,14 +100,6 @@ public class CamundaUsers {
     }
 
     private <T> T asSystem(Supplier<T> work) {
-        var current = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (current != null) {
-                identityService.setAuthentication(current.getUserId(), current.getGroupIds(), current.getTenantIds());
-            }
-        }
+        return systemAccess.run(work);
     }
 }

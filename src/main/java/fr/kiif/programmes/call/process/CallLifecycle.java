@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -25,6 +24,7 @@ import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.call.CallStatus;
 import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.call.SelectionSettings;
+import fr.kiif.programmes.security.SystemAccess;
 
 /** Publication of a call: its jury group and the start of its process ({@code programme-call}). */
 @Service
@@ -39,20 +39,20 @@ public class CallLifecycle {
     private final IdentitySeeder identitySeeder;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
-    private final IdentityService identityService;
+    private final SystemAccess systemAccess;
     private final ManagementService managementService;
     private final Clock clock;
     private final Duration completionReminderBefore;
 
     public CallLifecycle(CallRepository calls, IdentitySeeder identitySeeder, RuntimeService runtimeService,
-                         HistoryService historyService, IdentityService identityService,
+                         HistoryService historyService, SystemAccess systemAccess,
                          ManagementService managementService, Clock clock,
                          @Value("${kiif.selection.completion-reminder-before:P3D}") Duration completionReminderBefore) {
         this.calls = calls;
         this.identitySeeder = identitySeeder;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
-        this.identityService = identityService;
+        this.systemAccess = systemAccess;
         this.managementService = managementService;
         this.clock = clock;
         this.completionReminderBefore = completionReminderBefore;
@@ -124,14 +124,6 @@ public class CallLifecycle {
     }
 
     private <T> T asSystem(Supplier<T> work) {
-        var current = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (current != null) {
-                identityService.setAuthentication(current.getUserId(), current.getGroupIds(), current.getTenantIds());
-            }
-        }
+        return systemAccess.run(work);
     }
 }
