@@ -13,7 +13,9 @@ public enum ApplicationStatus {
     SELECTED("Sélectionnée"),
     WAITLISTED("Sur liste d'attente"),
     REJECTED("Non retenue"),
-    WITHDRAWN("Retirée");
+    WITHDRAWN("Retirée"),
+    IN_SUPPORT("En accompagnement"),
+    SUPPORT_FINISHED("Accompagnement terminé");
 
     private final String label;
 

@@ -1,0 +1,56 @@
+package fr.kiif.programmes.cohort;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.kiif.programmes.application.Application;
+import fr.kiif.programmes.application.ApplicationRepository;
+
+/** A laureate leaves the support (asked by the laureate or reported by the coach): message ApplicationWithdrawn. */
+@Service
+public class WithdrawalService {
+
+    public static final String MESSAGE = "ApplicationWithdrawn";
+    public static final Set<String> WITHDRAWN_BY = Set.of("LAUREATE", "COACH");
+
+    private final ApplicationRepository applications;
+    private final CohortRepository cohort;
+    private final RuntimeService runtime;
+
+    public WithdrawalService(ApplicationRepository applications, CohortRepository cohort, RuntimeService runtime) {
+        this.applications = applications;
+        this.cohort = cohort;
+        this.runtime = runtime;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the reason is empty or withdrawnBy is not LAUREATE or COACH
+     * @throws IllegalStateException when the laureate is not in support (no record, or already ended)
+     */
+    @Transactional
+    public void withdraw(String reference, String reason, String withdrawnBy) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Indiquez la raison du retrait.");
+        }
+        if (withdrawnBy == null || !WITHDRAWN_BY.contains(withdrawnBy)) {
+            throw new IllegalArgumentException("withdrawnBy must be LAUREATE or COACH");
+        }
+        Application application = applications.findByReference(reference)
+                .orElseThrow(() -> new IllegalStateException("No application " + reference));
+        String status = cohort.find(application.id()).map(CohortRepository.SupportRecord::status).orElse(null);
+        if (!"ONBOARDING".equals(status) && !"ACTIVE".equals(status)) {
+            throw new IllegalStateException("The application " + reference + " is not in support");
+        }
+        var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CohortSupportStarter.PROCESS_KEY)
+                .processInstanceBusinessKey(reference).active().singleResult();
+        if (instance == null) {
+            throw new IllegalStateException("No running support process for " + reference);
+        }
+        runtime.createMessageCorrelation(MESSAGE).processInstanceId(instance.getId())
+                .setVariable("withdrawalReason", reason.strip()).setVariable("withdrawnBy", withdrawnBy)
+                .correlateExclusively();
+    }
+}

@@ -1,0 +1,467 @@
+package fr.kiif.programmes.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import fr.kiif.programmes.application.ApplicationForm;
+import fr.kiif.programmes.application.ApplicationRepository;
+import fr.kiif.programmes.application.ApplicationStatus;
+import fr.kiif.programmes.application.ApplicationSubmissionService;
+import fr.kiif.programmes.application.LegalForm;
+import fr.kiif.programmes.application.Stage;
+import fr.kiif.programmes.application.SubmissionResult;
+import fr.kiif.programmes.call.CallRepository;
+import fr.kiif.programmes.call.Criterion;
+import fr.kiif.programmes.call.ProgrammeCall;
+import fr.kiif.programmes.call.SelectionSettings;
+import fr.kiif.programmes.selection.ReviewCriteria;
+import fr.kiif.programmes.support.ApplicationForms;
+import fr.kiif.programmes.support.OutboxRows;
+import fr.kiif.programmes.support.SpringTestBase;
+
+/**
+ * {@code cohort-support} on the real engine and services. Laureates come from the real application
+ * process: submitted, checked, reviewed by one territorial reviewer, then the SelectionDecision
+ * message (as the call process sends it); waitlist ranks are written to jury_decision as the jury does.
+ */
+class CohortSupportProcessTest extends SpringTestBase {
+
+    @Autowired ProcessEngine processEngine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired ApplicationSubmissionService submissions;
+    @Autowired ApplicationRepository applications;
+    @Autowired CallRepository calls;
+    @Autowired WithdrawalService withdrawals;
+    @Autowired CoachReassignmentService reassignment;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(processEngine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void fullShortSupportWithAllCheckInsReviewsAndClosingEmail() {
+        ProgrammeCall call = call();
+        String ref = laureate(call, "33");
+        ProcessInstance pi = support(ref);
+        Task onboarding = single(pi, "UserTask_Onboarding");
+        assertThat(onboarding.getAssignee()).startsWith("atis-");
+        assertThat(onboarding.getDueDate()).isNotNull();
+        assertThat(support(ref, "status")).isEqualTo("ONBOARDING");
+
+        // Server validation, in French
+        assertThatThrownBy(() -> taskService.complete(onboarding.getId(), Map.of("expectedSupportHours", 40)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("date de lancement");
+        assertThatThrownBy(() -> taskService.complete(onboarding.getId(), plan(2, 40)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("de 3 à 5 objectifs");
+        Map<String, Object> badMonth = plan(3, 40);
+        badMonth.put("supportObjectives", "[{\"objective\":\"a\",\"target\":\"b\",\"dueMonth\":1},"
+                + "{\"objective\":\"a\",\"target\":\"b\",\"dueMonth\":2},{\"objective\":\"a\",\"target\":\"b\",\"dueMonth\":9}]");
+        assertThatThrownBy(() -> taskService.complete(onboarding.getId(), badMonth))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("mois d'échéance");
+        assertThatThrownBy(() -> taskService.complete(onboarding.getId(), plan(3, 0)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("heures d'accompagnement prévues");
+        assertThat(pi).isWaitingAt("UserTask_Onboarding");
+
+        taskService.complete(onboarding.getId(), plan(3, 40));
+        assertThat(pi).isWaitingAt("ReceiveTask_BaselineImpact");
+        assertThat(support(ref, "status")).isEqualTo("ACTIVE");
+        assertThat(applications.findByReference(ref).orElseThrow().status()).isEqualTo(ApplicationStatus.IN_SUPPORT);
+        assertThat(jdbc.sql("select count(*) from support_objective a join application b on a.application_id = b.id where b.reference = ?")
+                .param(ref).query(Integer.class).single()).isEqualTo(3);
+        OutboxRows.Mail planMail = lastMail(ref);
+        assertThat(planMail.subject()).contains("plan d'accompagnement");
+        assertThat(planMail.body()).contains("Objectif 1").contains("Cible 2").contains("40 heures");
+
+        impactMeasured(ref);
+        assertThat(support(ref, "next_check_in_at")).isNotNull();
+
+        // P90D / P28D: check-ins at 28, 56 and 84 days, mid-term at 45 days
+        Task first = checkInAfterCycle(pi);
+        assertThatThrownBy(() -> taskService.complete(first.getId(), checkIn(0, "LOW")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("supérieur à 0");
+        assertThatThrownBy(() -> taskService.complete(first.getId(), checkIn(2, "TERRIBLE")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("niveau de risque");
+        Map<String, Object> noProgress = checkIn(2, "LOW");
+        noProgress.put("objectivesProgress", "[]");
+        assertThatThrownBy(() -> taskService.complete(first.getId(), noProgress))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("avancement de chacun des 3 objectifs");
+        taskService.complete(first.getId(), checkIn(2.5, "LOW"));
+
+        fire(pi, "Timer_MidTerm");
+        Task midTerm = single(pi, "UserTask_MidTermReview");
+        assertThatThrownBy(() -> taskService.complete(midTerm.getId(), Map.of("continueSupport", true)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("synthèse");
+        taskService.complete(midTerm.getId(), Map.of("continueSupport", true, "midTermSummary", "Tout va bien."));
+
+        taskService.complete(checkInAfterCycle(pi).getId(), checkIn(3, "MEDIUM"));
+        taskService.complete(checkInAfterCycle(pi).getId(), checkIn(4, "LOW"));
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_CheckInDue").count()).isZero();
+        assertThat(jdbc.sql("select count(*) from check_in c join application a on a.id = c.application_id where a.reference = ?")
+                .param(ref).query(Integer.class).single()).isEqualTo(3);
+
+        fire(pi, "Timer_SupportEnd");
+        Task finalReview = single(pi, "UserTask_FinalReview");
+        assertThatThrownBy(() -> taskService.complete(finalReview.getId(), Map.of("finalSummary", "Bilan.",
+                "objectivesReached", "[{\"reached\":true}]")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("chacun des 3 objectifs");
+        taskService.complete(finalReview.getId(), Map.of("finalSummary", "Bilan positif.", "objectivesReached",
+                "[{\"reached\":true},{\"reached\":false,\"comment\":\"Reporté\"},{\"reached\":true}]"));
+        assertThat(pi).isWaitingAt("ReceiveTask_FinalImpact");
+        impactMeasured(ref);
+
+        assertThat(pi).isEnded().hasPassed("ServiceTask_SendClosingEmail", "EndEvent_SupportFinished");
+        assertThat(support(ref, "status")).isEqualTo("FINISHED");
+        assertThat(support(ref, "ended_by")).isEqualTo("COMPLETED");
+        assertThat(applications.findByReference(ref).orElseThrow().status()).isEqualTo(ApplicationStatus.SUPPORT_FINISHED);
+        assertThat(lastMail(ref).subject()).contains("fin de votre accompagnement");
+        assertThat(jdbc.sql("select count(*) from support_objective o join application a on a.id = o.application_id "
+                + "where a.reference = ? and o.reached = true").param(ref).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void overdueCheckInIsRemindedThenEscalatedAndHighRiskAlertsTheCoordination() {
+        ProgrammeCall call = call();
+        String ref = laureate(call, "33");
+        ProcessInstance pi = active(ref);
+        Task task = checkInAfterCycle(pi);
+        assertThat(task.getDueDate()).isNotNull();
+        assertThat(support(ref, "next_check_in_at")).isNotNull();
+
+        fire(pi, "Timer_CheckInReminder");
+        assertThat(mails(ref)).anySatisfy(m -> assertThat(m.subject()).startsWith("Point d'étape à faire"));
+        fire(pi, "Timer_CheckInOverdue");
+        assertThat(mails(ref)).anySatisfy(m -> {
+            assertThat(m.subject()).startsWith("Point d'étape en retard");
+            assertThat(m.recipient()).isEqualTo("coordination@kiif.fr");
+        });
+        assertThat(pi).isWaitingAt("UserTask_CheckIn");
+
+        taskService.complete(task.getId(), checkIn(1.5, "HIGH"));
+        assertThat(pi).hasPassed("ServiceTask_NotifyHighRisk");
+        assertThat(lastMail(ref).subject()).startsWith("Risque élevé");
+    }
+
+    @Test
+    void midTermStopEndsTheSupportLikeAWithdrawalAndPromotesFromTheSameIncubator() {
+        ProgrammeCall call = call();
+        String ref = laureate(call, "33");
+        String waiting = waitlisted(call, "33", 1);
+        String second = waitlisted(call, "33", 2);
+        ProcessInstance pi = active(ref);
+        fire(pi, "Timer_MidTerm");
+        Task midTerm = single(pi, "UserTask_MidTermReview");
+        assertThatThrownBy(() -> taskService.complete(midTerm.getId(), Map.of("continueSupport", false, "midTermSummary", "Difficile.")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("raison de l'arrêt");
+        taskService.complete(midTerm.getId(), Map.of("continueSupport", false, "midTermSummary", "Difficile.",
+                "stopReason", "Le projet change de cap."));
+
+        assertThat(pi).isEnded().hasPassed("Event_SupportStopped", "ServiceTask_RecordSupportEnd", "EndEvent_Replaced");
+        assertThat(support(ref, "status")).isEqualTo("STOPPED");
+        assertThat(support(ref, "ended_by")).isEqualTo("MIDTERM_REVIEW");
+        assertThat(support(ref, "end_reason")).isEqualTo("Le projet change de cap.");
+        assertThat(mails(ref)).anySatisfy(m -> assertThat(m.subject()).startsWith("Accompagnement interrompu"));
+        assertPromoted(waiting);
+        assertThat(applications.findByReference(second).orElseThrow().status()).isEqualTo(ApplicationStatus.WAITLISTED);
+    }
+
+    @Test
+    void withdrawalDuringOnboardingPromotesTheFirstWaitlistedOfTheSameIncubator() {
+        ProgrammeCall call = call();
+        String ref = laureate(call, "33");
+        String second = waitlisted(call, "33", 2);
+        String first = waitlisted(call, "33", 1);
+        ProcessInstance pi = support(ref);
+        assertThatThrownBy(() -> withdrawals.withdraw(ref, " ", "LAUREATE")).isInstanceOf(IllegalArgumentException.class);
+
+        withdrawals.withdraw(ref, "Je rejoins un autre programme.", "LAUREATE");
+
+        assertThat(pi).isEnded().hasPassed("Event_Withdrawn", "EndEvent_Replaced");
+        assertThat(support(ref, "status")).isEqualTo("WITHDRAWN");
+        assertThat(support(ref, "ended_by")).isEqualTo("LAUREATE");
+        assertThat(applications.findByReference(ref).orElseThrow().status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertPromoted(first);
+        assertThat(applications.findByReference(second).orElseThrow().status()).isEqualTo(ApplicationStatus.WAITLISTED);
+        assertThatThrownBy(() -> withdrawals.withdraw(ref, "Encore", "LAUREATE")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void withdrawalDuringBaselineCheckInAndFinalStages() {
+        ProgrammeCall call = call();
+        String atBaseline = laureate(call, "33");
+        onboard(support(atBaseline));
+        withdrawals.withdraw(atBaseline, "Raison 1", "COACH");
+        assertThat(support(atBaseline, "status")).isEqualTo("WITHDRAWN");
+        assertThat(support(atBaseline, "ended_by")).isEqualTo("COACH");
+
+        String duringCheckIn = laureate(call, "33");
+        ProcessInstance pi = active(duringCheckIn);
+        checkInAfterCycle(pi);
+        withdrawals.withdraw(duringCheckIn, "Raison 2", "LAUREATE");
+        assertThat(pi).isEnded();
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+
+        String atFinal = laureate(call, "33");
+        ProcessInstance last = active(atFinal);
+        fire(last, "Timer_MidTerm");
+        taskService.complete(single(last, "UserTask_MidTermReview").getId(), Map.of("continueSupport", true, "midTermSummary", "Ok"));
+        fire(last, "Timer_SupportEnd");
+        single(last, "UserTask_FinalReview");
+        withdrawals.withdraw(atFinal, "Raison 3", "LAUREATE");
+        assertThat(last).isEnded().hasPassed("EndEvent_NoReplacement");
+    }
+
+    @Test
+    void withoutWaitlistInTheIncubatorTheBestScoreOfTheCallIsProposedToTheCoordination() {
+        ProgrammeCall call = call();
+        String ref = laureate(call, "33");
+        String elsewhere = waitlisted(call, "69", 1);
+        ProcessInstance pi = support(ref);
+        withdrawals.withdraw(ref, "Départ", "LAUREATE");
+
+        Task proposal = single(pi, "UserTask_ProposePromotion");
+        assertThat(proposal).hasCandidateGroup("kiif-coordination");
+        assertThat(proposal.getDueDate()).isNotNull();
+        assertThat(runtimeService.getVariable(pi.getId(), "proposedReference")).isEqualTo(elsewhere);
+        assertThatThrownBy(() -> taskService.complete(proposal.getId(), Map.of()))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Indiquez si la candidature proposée");
+        taskService.complete(proposal.getId(), Map.of("promotionAccepted", true));
+        assertThat(pi).isEnded().hasPassed("ServiceTask_PromoteProposed");
+        assertPromoted(elsewhere);
+    }
+
+    @Test
+    void skippedProposalPromotesNobody() {
+        ProgrammeCall call = call();
+        String ref = laureate(call, "33");
+        String elsewhere = waitlisted(call, "69", 1);
+        ProcessInstance pi = support(ref);
+        withdrawals.withdraw(ref, "Départ", "LAUREATE");
+        taskService.complete(single(pi, "UserTask_ProposePromotion").getId(), Map.of("promotionAccepted", false));
+        assertThat(pi).isEnded().hasPassed("EndEvent_ProposalSkipped");
+        assertThat(applications.findByReference(elsewhere).orElseThrow().status()).isEqualTo(ApplicationStatus.WAITLISTED);
+    }
+
+    @Test
+    void closedPromotionWindowPromotesNobody() {
+        ProgrammeCall call = call();
+        String ref = laureate(call, "33");
+        String waiting = waitlisted(call, "33", 1);
+        ProcessInstance pi = support(ref);
+        // The call's decisions were recorded 61 days ago (window P60D).
+        jdbc.sql("update application_event set occurred_at = ? where application_id in (select id from application where call_id = ?)")
+                .params(Timestamp.from(Instant.now().minus(Duration.ofDays(61))), call.id()).update();
+        withdrawals.withdraw(ref, "Départ", "LAUREATE");
+        assertThat(pi).isEnded().hasPassed("EndEvent_NoReplacement");
+        assertThat(applications.findByReference(waiting).orElseThrow().status()).isEqualTo(ApplicationStatus.WAITLISTED);
+    }
+
+    @Test
+    void theIncubatorReassignsTheCoachAndOpenTasksFollow() {
+        ProgrammeCall call = call();
+        String ref = laureate(call, "33");
+        ProcessInstance pi = support(ref);
+        Task onboarding = single(pi, "UserTask_Onboarding");
+        String other = onboarding.getAssignee().equals("atis-1") ? "atis-2" : "atis-1";
+        assertThatThrownBy(() -> reassignment.reassign(ref, "ronalpia-1")).isInstanceOf(IllegalArgumentException.class);
+
+        reassignment.reassign(ref, other);
+        assertThat(single(pi, "UserTask_Onboarding").getAssignee()).isEqualTo(other);
+        assertThat(support(ref, "coach_id")).isEqualTo(other);
+        taskService.complete(onboarding.getId(), plan(3, 20));
+        impactMeasured(ref);
+        assertThat(checkInAfterCycle(pi).getAssignee()).isEqualTo(other);
+    }
+
+    // ---- helpers
+
+    private void assertPromoted(String reference) {
+        ProcessInstance application = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey("application").singleResult();
+        assertThat(application).isNull();
+        assertThat(applications.findByReference(reference).orElseThrow().status()).isEqualTo(ApplicationStatus.SELECTED);
+        assertThat(mails(reference)).anySatisfy(m -> assertThat(m.subject()).contains("sélectionné"));
+        ProcessInstance promoted = support(reference);
+        assertThat(promoted).isWaitingAt("UserTask_Onboarding");
+    }
+
+    private ProcessInstance active(String ref) {
+        ProcessInstance pi = support(ref);
+        onboard(pi);
+        impactMeasured(ref);
+        return pi;
+    }
+
+    private void onboard(ProcessInstance pi) {
+        taskService.complete(single(pi, "UserTask_Onboarding").getId(), plan(3, 30));
+    }
+
+    private void impactMeasured(String ref) {
+        runtimeService.createMessageCorrelation("ImpactMeasured").processInstanceBusinessKey(ref).correlate();
+    }
+
+    private Task checkInAfterCycle(ProcessInstance pi) {
+        fire(pi, "Timer_CheckInDue");
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("UserTask_CheckIn")
+                .orderByTaskCreateTime().desc().list().get(0);
+    }
+
+    private void fire(ProcessInstance pi, String activityId) {
+        Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers().list().stream()
+                .min(Comparator.comparing(Job::getDuedate)).orElseThrow(() -> new AssertionError("No timer " + activityId));
+        Date now = ClockUtil.getCurrentTime();
+        if (job.getDuedate().after(now)) {
+            ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
+        }
+        managementService.executeJob(job.getId());
+    }
+
+    private static Map<String, Object> plan(int objectives, int hours) {
+        List<String> items = new ArrayList<>();
+        for (int i = 1; i <= objectives; i++) {
+            items.add("{\"objective\":\"Objectif " + i + "\",\"target\":\"Cible " + i + "\",\"dueMonth\":" + Math.min(i, 3) + "}");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("kickoffDate", "2026-03-02");
+        variables.put("supportObjectives", "[" + String.join(",", items) + "]");
+        variables.put("expectedSupportHours", hours);
+        return variables;
+    }
+
+    private static Map<String, Object> checkIn(double hours, String risk) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("objectivesProgress", "[{\"progress\":\"IN_PROGRESS\"},{\"progress\":\"NOT_STARTED\"},{\"progress\":\"ACHIEVED\"}]");
+        variables.put("supportHours", hours);
+        variables.put("riskLevel", risk);
+        variables.put("nextSteps", "Préparer le comité.");
+        return variables;
+    }
+
+    private Object support(String ref, String column) {
+        return jdbc.sql("select s." + column + " from laureate_support s join application a on a.id = s.application_id where a.reference = ?")
+                .param(ref).query().singleValue();
+    }
+
+    private ProcessInstance support(String ref) {
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("cohort-support")
+                .processInstanceBusinessKey(ref).singleResult();
+        assertThat(pi).isNotNull();
+        return pi;
+    }
+
+    private Task single(ProcessInstance pi, String activityId) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId).list();
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private List<OutboxRows.Mail> mails(String ref) {
+        return OutboxRows.forApplication(jdbc, ref);
+    }
+
+    private OutboxRows.Mail lastMail(String ref) {
+        List<OutboxRows.Mail> mails = mails(ref);
+        return mails.get(mails.size() - 1);
+    }
+
+    private String laureate(ProgrammeCall call, String departement) {
+        ProcessInstance pi = reviewed(call, departement);
+        decide(pi, "SELECTED", null);
+        return pi.getBusinessKey();
+    }
+
+    private String waitlisted(ProgrammeCall call, String departement, int rank) {
+        ProcessInstance pi = reviewed(call, departement);
+        long id = applications.findByReference(pi.getBusinessKey()).orElseThrow().id();
+        jdbc.sql("insert into jury_decision (application_id, decision, waitlist_rank, decided_at) values (?, 'WAITLISTED', ?, ?)")
+                .params(id, rank, Timestamp.from(Instant.now())).update();
+        decide(pi, "WAITLISTED", rank);
+        return pi.getBusinessKey();
+    }
+
+    private void decide(ProcessInstance pi, String decision, Integer rank) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("decision", decision);
+        variables.put("waitlistRank", rank);
+        runtimeService.createMessageCorrelation("SelectionDecision").processInstanceBusinessKey(pi.getBusinessKey())
+                .setVariables(variables).correlate();
+    }
+
+    private ProcessInstance reviewed(ProgrammeCall call, String departement) {
+        ApplicationForm form = ApplicationForms.valid(departement, "porteur-" + UUID.randomUUID() + "@example.org");
+        form.setOrganisationName("Structure " + UUID.randomUUID());
+        form.setSiret(null);
+        SubmissionResult result = submissions.submit(call.id(), form, Optional.empty(), null);
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(result.reference())
+                .processDefinitionKey("application").singleResult();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+        taskService.complete(single(pi, "UserTask_CheckEligibility").getId(), Map.of("eligibilityOutcome", "ELIGIBLE"));
+        Map<String, Object> review = new HashMap<>();
+        review.put("conflictOfInterest", false);
+        review.put("scoreSocialImpact", 4);
+        review.put("scoreInnovation", 4);
+        review.put("scoreTeam", 4);
+        review.put("scoreEconomicModel", 4);
+        review.put("scoreThemeFit", 4);
+        review.put("reviewComment", "Solide.");
+        review.put("recommendation", "SELECT");
+        taskService.complete(single(pi, "UserTask_ReviewApplication").getId(), review);
+        return pi;
+    }
+
+    private ProgrammeCall call() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        List<Criterion> criteria = new ArrayList<>();
+        for (ReviewCriteria criterion : ReviewCriteria.values()) {
+            criteria.add(new Criterion(criterion.code(), criterion.label(), "Repères.", criterion.code().equals("scaling") ? 0 : 1));
+        }
+        ProgrammeCall call = new ProgrammeCall("test-" + suffix, "fin-de-vie", "Fin de vie et deuil",
+                "Appel de test " + suffix, "Un appel de test.", "Tout le monde.", "C" + suffix.substring(0, 6).toUpperCase(),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), List.of("gironde", "lyon-ain"),
+                EnumSet.allOf(LegalForm.class), EnumSet.allOf(Stage.class), Duration.ofDays(14), Duration.ofDays(10), criteria);
+        calls.insert(call);
+        calls.saveSelectionSettings(call.id(), new SelectionSettings(Map.of("atis", 2, "ronalpia", 2), 4, 4, 1, 0,
+                Duration.ofDays(21), Duration.ofDays(3), Duration.ofDays(7), false, List.of(), Duration.ofDays(60),
+                Duration.ofDays(90), Duration.ofDays(28)));
+        return call;
+    }
+}
