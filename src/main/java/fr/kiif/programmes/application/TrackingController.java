@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.kiif.programmes.call.CallRepository;
+import fr.kiif.programmes.cohort.LaureateSupportRepository;
 import fr.kiif.programmes.web.VerbatimErrors;
 import fr.kiif.programmes.call.ProgrammeCall;
 
@@ -32,14 +33,16 @@ public class TrackingController {
     private final CallRepository calls;
     private final EligibilityCheckService eligibility;
     private final PdfChecker pdfChecker;
+    private final LaureateSupportRepository supports;
 
     public TrackingController(AccessTokens tokens, ApplicationRepository applications, CallRepository calls,
-            EligibilityCheckService eligibility, PdfChecker pdfChecker) {
+            EligibilityCheckService eligibility, PdfChecker pdfChecker, LaureateSupportRepository supports) {
         this.tokens = tokens;
         this.applications = applications;
         this.calls = calls;
         this.eligibility = eligibility;
         this.pdfChecker = pdfChecker;
+        this.supports = supports;
     }
 
     @ModelAttribute
@@ -57,6 +60,7 @@ public class TrackingController {
         model.addAttribute("events", applications.events(application.id()));
         model.addAttribute("documents", applications.documentNames(application.id()));
         model.addAttribute("completionRequested", eligibility.openCompletionRequest(application.id()).isPresent());
+        model.addAttribute("support", supports.page(application.id()).orElse(null));
         model.addAttribute("token", token);
         return "tracking/status";
     }

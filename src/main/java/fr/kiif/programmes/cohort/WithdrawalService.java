@@ -13,6 +13,7 @@ import fr.kiif.programmes.application.ApplicationRepository;
 @Service
 public class WithdrawalService {
 
+    public static final String PROCESS_KEY = CohortSupportStarter.PROCESS_KEY;
     public static final String MESSAGE = "ApplicationWithdrawn";
     public static final Set<String> WITHDRAWN_BY = Set.of("LAUREATE", "COACH");
 
@@ -39,15 +40,15 @@ public class WithdrawalService {
             throw new IllegalArgumentException("withdrawnBy must be LAUREATE or COACH");
         }
         Application application = applications.findByReference(reference)
-                .orElseThrow(() -> new IllegalStateException("No application " + reference));
+                .orElseThrow(() -> new IllegalStateException("Cette candidature n'existe pas."));
         String status = cohort.find(application.id()).map(CohortRepository.SupportRecord::status).orElse(null);
         if (!"ONBOARDING".equals(status) && !"ACTIVE".equals(status)) {
-            throw new IllegalStateException("The application " + reference + " is not in support");
+            throw new IllegalStateException("Cette candidature n'est pas en cours d'accompagnement : le retrait n'est plus possible.");
         }
         var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CohortSupportStarter.PROCESS_KEY)
                 .processInstanceBusinessKey(reference).active().singleResult();
         if (instance == null) {
-            throw new IllegalStateException("No running support process for " + reference);
+            throw new IllegalStateException("L'accompagnement de cette candidature n'est pas en cours : le retrait n'est plus possible.");
         }
         runtime.createMessageCorrelation(MESSAGE).processInstanceId(instance.getId())
                 .setVariable("withdrawalReason", reason.strip()).setVariable("withdrawnBy", withdrawnBy)

@@ -1,6 +1,7 @@
 package fr.kiif.programmes.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,14 @@ public class FrenchDates {
         ZonedDateTime paris = instant.atZone(PARIS);
         int day = paris.getDayOfMonth();
         return (day == 1 ? "1er" : Integer.toString(day)) + " " + MONTH_YEAR.format(paris);
+    }
+
+    /** A calendar day: "1er mars 2027". */
+    public String day(LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        return (date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth())) + " " + MONTH_YEAR.format(date);
     }
 
     /** Machine-readable value for {@code <time datetime>}. */

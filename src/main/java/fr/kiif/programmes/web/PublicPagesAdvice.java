@@ -15,9 +15,12 @@ import fr.kiif.programmes.application.InvalidLinkException;
 import fr.kiif.programmes.application.TrackingController;
 import fr.kiif.programmes.application.UnknownCallException;
 import fr.kiif.programmes.call.CallPagesController;
+import fr.kiif.programmes.cohort.NotInSupportException;
+import fr.kiif.programmes.cohort.WithdrawalPagesController;
 
 /** French error pages for the public HTML pages only; the JSON API has its own advice. */
-@ControllerAdvice(assignableTypes = {CallPagesController.class, ApplicationPagesController.class, TrackingController.class})
+@ControllerAdvice(assignableTypes = {CallPagesController.class, ApplicationPagesController.class, TrackingController.class,
+        WithdrawalPagesController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class PublicPagesAdvice {
 
@@ -41,6 +44,11 @@ public class PublicPagesAdvice {
     public ModelAndView completionClosed() {
         return page("error/409", HttpStatus.CONFLICT,
                 "Cette demande de complément est close : elle a déjà reçu une réponse ou son délai est dépassé.");
+    }
+
+    @ExceptionHandler(NotInSupportException.class)
+    public ModelAndView notInSupport(NotInSupportException e) {
+        return page("error/409", HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
