@@ -34,7 +34,7 @@ public class WithdrawalService {
     @Transactional
     public void withdraw(String reference, String reason, String withdrawnBy) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Indiquez la raison du retrait.");
+            throw new IllegalArgumentException("Indiquez le motif du retrait.");
         }
         if (withdrawnBy == null || !WITHDRAWN_BY.contains(withdrawnBy)) {
             throw new IllegalArgumentException("withdrawnBy must be LAUREATE or COACH");
@@ -47,8 +47,9 @@ public class WithdrawalService {
         }
         var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CohortSupportStarter.PROCESS_KEY)
                 .processInstanceBusinessKey(reference).active().singleResult();
-        if (instance == null) {
-            throw new IllegalStateException("L'accompagnement de cette candidature n'est pas en cours : le retrait n'est plus possible.");
+        if (instance == null || runtime.createExecutionQuery().processInstanceId(instance.getId())
+                .messageEventSubscriptionName(MESSAGE).count() == 0) {
+            throw new IllegalStateException("Cette candidature n'est pas en cours d'accompagnement : le retrait n'est plus possible.");
         }
         runtime.createMessageCorrelation(MESSAGE).processInstanceId(instance.getId())
                 .setVariable("withdrawalReason", reason.strip()).setVariable("withdrawnBy", withdrawnBy)
