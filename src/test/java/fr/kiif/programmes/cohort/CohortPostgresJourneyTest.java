@@ -224,6 +224,8 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
         assertThat(supportRow(laureateB).get("status")).isEqualTo("WITHDRAWN");
         assertThat(supportRow(laureateB).get("ended_by")).isEqualTo("LAUREATE");
         assertThat(supportRow(laureateB).get("end_reason")).isEqualTo("Je rejoins un autre programme.");
+        assertThat(supportRow(laureateB).get("ended_at")).isNotNull();
+        assertThat(supportRow(laureateB).get("next_check_in_at")).isNull();
         assertThat(status(laureateB)).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThat(taskService.createTaskQuery().processInstanceId(supportB.getId()).count()).isZero();
         executeJobs(waiting.processInstanceId);
@@ -235,6 +237,9 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
         String promotedCoach = onboardingCoach(supportPromoted);
         assertThat(supportRow(waiting).get("status")).isEqualTo("ONBOARDING");
         assertThat(supportRow(waiting).get("coach_id")).isEqualTo(promotedCoach);
+        JsonNode promotedTasks = json.readTree(http.withBasicAuth(promotedCoach, "demo")
+                .getForObject("/engine-rest/task?processInstanceBusinessKey=" + waiting.reference, String.class));
+        assertThat(single(promotedTasks).get("taskDefinitionKey").asText()).isEqualTo("UserTask_Onboarding");
         // Only A is still in support besides the promoted one: A keeps going untouched.
         assertThat(supportA).isWaitingAt("Timer_MidTerm");
 
@@ -317,6 +322,9 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
         MimeMessage promotedMail = mails(waiting).stream().filter(m -> subject(m).contains("votre projet est sélectionné"))
                 .findFirst().orElseThrow();
         assertThat(trackingPage(body(promotedMail))).contains(waiting.reference).contains("Sélectionnée");
+        MimeMessage selectedB = mails(laureateB).stream().filter(m -> subject(m).contains("votre projet est sélectionné"))
+                .findFirst().orElseThrow();
+        assertThat(trackingPage(body(selectedB))).contains(laureateB.reference).contains("Retirée");
         // The coordination was told of B's withdrawal.
         assertThat(Arrays.stream(TestMailServer.get().getReceivedMessages()).map(CohortPostgresJourneyTest::subject))
                 .anySatisfy(s -> assertThat(s).startsWith("Accompagnement interrompu").contains(laureateB.reference));
