@@ -41,10 +41,10 @@ public class CohortProcessSteps {
     private final Duration reviewDelay;
 
     public CohortProcessSteps(CohortSupportService support, CohortNotifications notifications, PromotionService promotions,
-            @Value("${kiif.cohort.onboarding-delay:P14D}") Duration onboardingDelay,
-            @Value("${kiif.cohort.check-in-due-after:P7D}") Duration checkInDueAfter,
-            @Value("${kiif.cohort.check-in-reminder-before:P2D}") Duration checkInReminderBefore,
-            @Value("${kiif.cohort.review-delay:P14D}") Duration reviewDelay) {
+            @Value("${kiif.cohort.onboarding-delay}") Duration onboardingDelay,
+            @Value("${kiif.cohort.check-in-due-after}") Duration checkInDueAfter,
+            @Value("${kiif.cohort.check-in-reminder-before}") Duration checkInReminderBefore,
+            @Value("${kiif.cohort.review-delay}") Duration reviewDelay) {
         this.support = support;
         this.notifications = notifications;
         this.promotions = promotions;
