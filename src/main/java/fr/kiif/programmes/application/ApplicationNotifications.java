@@ -45,7 +45,9 @@ public class ApplicationNotifications {
     }
 
     public void eligible(String reference, String dedupKey) {
-        sendToApplicant(reference, dedupKey, "eligible", Map.of());
+        String callId = applications.findByReference(reference).orElseThrow().callId();
+        boolean crossReview = calls.selectionSettings(callId).crossReviewers() > 0;
+        sendToApplicant(reference, dedupKey, "eligible", Map.of("crossReview", crossReview));
     }
 
     public void ineligible(String reference, String dedupKey, String reason) {

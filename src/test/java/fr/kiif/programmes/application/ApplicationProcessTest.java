@@ -28,10 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.call.DemoCallSeeder;
+import fr.kiif.programmes.call.ProgrammeCall;
+import fr.kiif.programmes.call.SelectionSettings;
 import fr.kiif.programmes.support.ApplicationForms;
 import fr.kiif.programmes.support.OutboxRows;
 import fr.kiif.programmes.support.SpringTestBase;
+import fr.kiif.programmes.support.TestCalls;
 
 /** Every path of the {@code application} process so far, on the real engine and services. */
 class ApplicationProcessTest extends SpringTestBase {
@@ -44,6 +48,7 @@ class ApplicationProcessTest extends SpringTestBase {
     @Autowired ApplicationRepository applications;
     @Autowired EligibilityCheckService checkService;
     @Autowired JdbcClient jdbc;
+    @Autowired CallRepository calls;
 
     @BeforeEach
     void initAssertions() {
@@ -94,10 +99,28 @@ class ApplicationProcessTest extends SpringTestBase {
         assertThat(pi).isWaitingAt("UserTask_ReviewApplication").hasPassed("ServiceTask_NotifyEligible", "ServiceTask_StartReviews");
         assertThat(application(pi).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         assertThat(lastMail(pi).subject()).contains("éligible").doesNotContain("non éligible");
+        assertThat(lastMail(pi).body()).contains("et par un incubateur d'un autre territoire");
 
         runtimeService.createMessageCorrelation("SelectionDecision").processInstanceBusinessKey(pi.getBusinessKey())
                 .setVariable("decision", "SELECTED").correlate();
         assertThat(pi).isEnded().hasPassed("ServiceTask_CancelOpenReviews", "EndEvent_SelectionDecided");
+    }
+
+    @Test
+    void eligibleMailDoesNotPromiseACrossReviewWhenTheCallHasNone() {
+        ProgrammeCall call = TestCalls.insert(calls, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
+        SelectionSettings settings = calls.selectionSettings(call.id());
+        calls.saveSelectionSettings(call.id(), new SelectionSettings(settings.quotas(), settings.cohortSize(),
+                settings.waitlistSize(), 1, 0, settings.reviewDeadline(), settings.reviewReminderBefore(),
+                settings.escalationAfter(), false, settings.juryMembers(), settings.promotionWindow(),
+                settings.supportDuration(), settings.checkInEvery()));
+        SubmissionResult result = submissions.submit(call.id(), ApplicationForms.valid("33", uniqueEmail()), Optional.empty(), null);
+        ProcessInstance pi = instance(result.reference());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+        decide(pi, "ELIGIBLE", null);
+
+        assertThat(lastMail(pi).body()).contains("évaluée par l'incubateur de votre territoire, avant le jury")
+                .doesNotContain("autre territoire");
     }
 
     @Test
