@@ -3,6 +3,7 @@ package fr.kiif.programmes.cohort;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,41 @@ public class LaureateSupportRepository {
     public Optional<String> status(long applicationId) {
         return jdbc.sql("select status from laureate_support where application_id = ?").param(applicationId)
                 .query(String.class).optional();
+    }
+
+    /** Running laureates (ONBOARDING or ACTIVE) of these incubators, by incubator then reference. */
+    public List<StaffLaureate> running(Collection<String> incubatorSlugs) {
+        if (incubatorSlugs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select a.reference, a.project_title, a.organisation_name, s.incubator_slug, s.coach_id, s.status,
+                       s.next_check_in_at
+                from laureate_support s join application a on a.id = s.application_id
+                where s.status in ('ONBOARDING', 'ACTIVE') and s.incubator_slug in (:slugs)
+                order by s.incubator_slug, a.reference""")
+                .param("slugs", List.copyOf(incubatorSlugs))
+                .query((rs, n) -> staffLaureate(rs))
+                .list();
+    }
+
+    /** One running laureate by application reference, empty when unknown or no longer in support. */
+    public Optional<StaffLaureate> running(String reference) {
+        return jdbc.sql("""
+                select a.reference, a.project_title, a.organisation_name, s.incubator_slug, s.coach_id, s.status,
+                       s.next_check_in_at
+                from laureate_support s join application a on a.id = s.application_id
+                where s.status in ('ONBOARDING', 'ACTIVE') and a.reference = ?""")
+                .param(reference)
+                .query((rs, n) -> staffLaureate(rs))
+                .optional();
+    }
+
+    private static StaffLaureate staffLaureate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StaffLaureate(rs.getString("reference"), rs.getString("project_title"), rs.getString("organisation_name"),
+                rs.getString("incubator_slug"), rs.getString("coach_id"), rs.getString("status"),
+                Optional.ofNullable(rs.getObject("next_check_in_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant).orElse(null));
     }
 
     List<LaureateSupportPage.Objective> objectives(long applicationId) {

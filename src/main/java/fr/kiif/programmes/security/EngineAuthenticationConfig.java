@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * HTTP Basic against the Camunda identity for the engine REST API, the coordination pages and the
- * coordination API:
+ * HTTP Basic against the Camunda identity for the engine REST API, the coordination pages, the
+ * coordination API and the incubator staff pages:
  * nothing there is open to anonymous callers.
  */
 @Configuration
@@ -21,7 +21,8 @@ public class EngineAuthenticationConfig {
         registration.setName("kiif-engine-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/coordination/*", "/api/coordination/*");
+        registration.addUrlPatterns("/engine-rest/*", "/coordination/*", "/api/coordination/*",
+                "/incubateur/*");
         return registration;
     }
 }
