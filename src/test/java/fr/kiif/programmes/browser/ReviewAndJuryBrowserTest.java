@@ -2,9 +2,6 @@ package fr.kiif.programmes.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,15 +22,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +55,6 @@ import fr.kiif.programmes.support.SpringTestBase;
  */
 class ReviewAndJuryBrowserTest extends SpringTestBase {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String REVIEW = "UserTask_ReviewApplication";
 
     @LocalServerPort int port;
@@ -79,15 +68,14 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
     @Autowired ApplicationRepository applications;
 
     private WebDriver browser;
-    private WebDriverWait wait;
     private String base;
+    private TasklistPage tasklist;
 
     @BeforeEach
     void startBrowser() throws Exception {
         browser = HeadlessChromium.start(1280, 2000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
         base = "http://localhost:" + port;
+        tasklist = new TasklistPage(browser, base);
     }
 
     @AfterEach
@@ -124,26 +112,26 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         assertThat(reviewer).startsWith("atis-");
 
         // --- The reviewer in Tasklist
-        login(reviewer);
-        openTask(review.getId(), "Impact social : votre note");
-        String page = bodyText();
+        tasklist.login(reviewer);
+        tasklist.openTask(review.getId(), "Impact social : votre note");
+        String page = tasklist.bodyText();
         assertThat(page).contains("Évaluer la candidature " + reference).contains("territoriale")
                 .contains(organisation).contains(project)
                 .contains("Innovation : votre note").contains("Lien avec la thématique : votre note")
                 .doesNotContain("Changement d'échelle : votre note");
-        screenshot("tasklist-review-form");
+        tasklist.screenshot("tasklist-review-form");
 
-        WebElement conflict = field("Checkbox_Conflict");
+        WebElement conflict = tasklist.field("Checkbox_Conflict");
         assertThat(conflict.isSelected()).isFalse();
-        chooseRadio("Radio_scoreSocialImpact", "4");
-        chooseRadio("Radio_scoreInnovation", "3");
-        chooseRadio("Radio_scoreTeam", "5");
-        chooseRadio("Radio_scoreEconomicModel", "2");
-        chooseRadio("Radio_scoreThemeFit", "4");
-        type("Textarea_ReviewComment", "Projet ancré dans son territoire ; le modèle économique reste à consolider.");
-        chooseRadio("Radio_Recommendation", "Sélectionner");
-        screenshot("tasklist-review-filled");
-        complete();
+        tasklist.chooseRadio("Radio_scoreSocialImpact", "4");
+        tasklist.chooseRadio("Radio_scoreInnovation", "3");
+        tasklist.chooseRadio("Radio_scoreTeam", "5");
+        tasklist.chooseRadio("Radio_scoreEconomicModel", "2");
+        tasklist.chooseRadio("Radio_scoreThemeFit", "4");
+        tasklist.type("Textarea_ReviewComment", "Projet ancré dans son territoire ; le modèle économique reste à consolider.");
+        tasklist.chooseRadio("Radio_Recommendation", "Sélectionner");
+        tasklist.screenshot("tasklist-review-filled");
+        tasklist.complete();
 
         Map<String, Object> row = waitForRow("select * from review where application_id = ? and status = 'DONE'", applicationId);
         assertThat(row.get("reviewer_id")).isEqualTo(reviewer);
@@ -159,55 +147,55 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         assertThat(jdbc.sql("select weighted_score from application_score where application_id = ?").param(applicationId)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("3.78");
         assertThat(applications.findById(applicationId).orElseThrow().status()).isEqualTo(ApplicationStatus.REVIEWED);
-        logout();
+        tasklist.logout();
 
         // --- Every review is done: the coordination confirms the jury's agenda in Tasklist.
         executeJobs(callProcess);
         Task prepare = taskService.createTaskQuery().processInstanceId(callProcess.getId())
                 .taskDefinitionKey("UserTask_PrepareJury").singleResult();
         assertThat(prepare).as("UserTask_PrepareJury after all reviews").isNotNull();
-        login("coordination-1");
+        tasklist.login("coordination-1");
         browser.get(base + "/camunda/app/tasklist/default/#/?task=" + prepare.getId());
-        claim();
-        waitForText("Je confirme l'ordre du jour du jury");
-        assertThat(bodyText()).contains("Préparer le jury").contains(call.id()).contains("1 candidature éligible, dont 1 évaluée");
-        jsClick(field("Checkbox_AgendaConfirmed"));
-        screenshot("tasklist-prepare-jury");
-        complete();
+        tasklist.claim();
+        tasklist.waitForText("Je confirme l'ordre du jour du jury");
+        assertThat(tasklist.bodyText()).contains("Préparer le jury").contains(call.id()).contains("1 candidature éligible, dont 1 évaluée");
+        tasklist.jsClick(tasklist.field("Checkbox_AgendaConfirmed"));
+        tasklist.screenshot("tasklist-prepare-jury");
+        tasklist.complete();
         waitUntilCompleted(prepare.getId());
-        logout();
+        tasklist.logout();
         Task deliberation = taskService.createTaskQuery().processInstanceId(callProcess.getId())
                 .taskDefinitionKey("UserTask_JuryDeliberation").singleResult();
         assertThat(deliberation).isNotNull();
         assertThat(calls.status(call.id())).isEqualTo(CallStatus.JURY);
 
         // --- The juror in Tasklist
-        login("jury-1");
+        tasklist.login("jury-1");
         browser.get(base + "/camunda/app/tasklist/default/#/?task=" + deliberation.getId());
-        claim();
-        waitForText("Candidatures soumises au jury");
-        waitForText(project);
-        page = bodyText();
+        tasklist.claim();
+        tasklist.waitForText("Candidatures soumises au jury");
+        tasklist.waitForText(project);
+        page = tasklist.bodyText();
         assertThat(page).contains("Délibération du jury").contains(call.id()).contains(reference).contains(project)
                 .contains("3,78").contains("Projet ancré dans son territoire").contains("Cohorte : 1 place");
-        screenshot("tasklist-jury-form");
+        tasklist.screenshot("tasklist-jury-form");
 
-        assertThat(field("Textfield_ApplicationRef_0").getAttribute("value")).isEqualTo(reference);
+        assertThat(tasklist.field("Textfield_ApplicationRef_0").getAttribute("value")).isEqualTo(reference);
         // A waitlist the call does not have: the server refuses, Tasklist shows why, the task stays open.
-        chooseSelect("Select_Decision_0", "Liste d'attente");
-        type("Number_WaitlistRank_0", "1");
-        submitForm();
-        waitForText("pour une liste de 0 place au plus");
-        screenshot("tasklist-jury-refused");
+        tasklist.chooseSelect("Select_Decision_0", "Liste d'attente");
+        tasklist.type("Number_WaitlistRank_0", "1");
+        tasklist.submitForm();
+        tasklist.waitForText("pour une liste de 0 place au plus");
+        tasklist.screenshot("tasklist-jury-refused");
         assertThat(taskService.createTaskQuery().taskId(deliberation.getId()).count()).isOne();
 
         // The jury reloads the task and decides again.
         browser.navigate().refresh();
-        waitForText(project);
-        chooseSelect("Select_Decision_0", "Sélectionnée");
-        type("Textarea_Rationale_0", "Le projet le mieux noté d'Atis.");
-        screenshot("tasklist-jury-filled");
-        submitForm();
+        tasklist.waitForText(project);
+        tasklist.chooseSelect("Select_Decision_0", "Sélectionnée");
+        tasklist.type("Textarea_Rationale_0", "Le projet le mieux noté d'Atis.");
+        tasklist.screenshot("tasklist-jury-filled");
+        tasklist.submitForm();
 
         waitUntilCompleted(deliberation.getId());
         executeJobs(callProcess);
@@ -296,8 +284,8 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
             }
             Thread.sleep(200);
         }
-        dump("not-completed");
-        throw new AssertionError("Task " + taskId + " still open; page: " + bodyText());
+        tasklist.dump("not-completed");
+        throw new AssertionError("Task " + taskId + " still open; page: " + tasklist.bodyText());
     }
 
     /** The row written when Tasklist's completion went through (the request is asynchronous to the test). */
@@ -309,135 +297,8 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
             }
             Thread.sleep(200);
         }
-        dump("no-row");
-        throw new AssertionError("No row for " + sql + "; page: " + bodyText());
+        tasklist.dump("no-row");
+        throw new AssertionError("No row for " + sql + "; page: " + tasklist.bodyText());
     }
 
-    // --- browser side ----------------------------------------------------------------------------
-
-    private void login(String user) {
-        browser.get(base + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type='password']")));
-        browser.findElement(By.cssSelector("input[ng-model='username'], input#username, input[autocomplete='username']"))
-                .sendKeys(user);
-        browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
-    }
-
-    private void logout() {
-        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.logout a"))));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type='password']")));
-    }
-
-    private void openTask(String taskId, String expected) throws Exception {
-        browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
-        waitForText(expected);
-    }
-
-    private void waitForText(String text) throws Exception {
-        try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
-        } catch (TimeoutException e) {
-            dump("missing-text");
-            throw e;
-        }
-    }
-
-    /** A form-js field by its component id (form-js prefixes ids with the form's own id). */
-    private WebElement field(String componentId) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-" + componentId + "']")));
-    }
-
-    /** Types into a form-js text field and lets its debounced change reach the form's state. */
-    private void type(String componentId, String text) throws Exception {
-        WebElement input = field(componentId);
-        input.click();
-        input.sendKeys(text);
-        wait.until(driver -> text.equals(input.getAttribute("value")));
-        Thread.sleep(600);
-    }
-
-    /** A radio option by the start of its label (form-js does not render the option's value). */
-    private void chooseRadio(String componentId, String label) {
-        List<WebElement> inputs = browser.findElements(By.cssSelector("input[type='radio'][id*='-" + componentId + "-']"));
-        WebElement input = inputs.stream().filter(i -> browser.findElement(By.cssSelector("label[for='" + i.getAttribute("id") + "']"))
-                        .getText().trim().startsWith(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("No radio " + label + " for " + componentId + " among " + inputs.size()));
-        jsClick(input);
-        assertThat(input.isSelected()).as(componentId + "=" + label).isTrue();
-    }
-
-    /** form-js' select is a drop-down: clear it, open it and click the option's label. */
-    private void chooseSelect(String componentId, String label) throws Exception {
-        WebElement group = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//*[contains(@id, '" + componentId + "')]/ancestor::div[contains(@class, 'fjs-form-field')][1]")));
-        List<WebElement> cross = group.findElements(By.cssSelector(".fjs-select-cross"));
-        if (!cross.isEmpty()) {
-            cross.get(0).click();
-            Thread.sleep(300);
-        }
-        // The drop-down toggles on mouse down; clearing may already have opened it.
-        By items = By.cssSelector(".fjs-dropdownlist-item");
-        for (int attempt = 0; attempt < 3 && group.findElements(items).isEmpty(); attempt++) {
-            group.findElement(By.cssSelector(".fjs-select-display")).click();
-            Thread.sleep(300);
-        }
-        try {
-            WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(.)=\"" + label + "\"]")));
-            option.click();
-            wait.until(ExpectedConditions.textToBePresentInElement(group, label));
-        } catch (TimeoutException e) {
-            dump("select-" + componentId);
-            throw e;
-        }
-    }
-
-    private void claim() {
-        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='claim()']"))));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click='unclaim()']")));
-    }
-
-    /**
-     * The form's own submit button. Tasklist 7.24 keeps its "Complete" button disabled once a field of a
-     * dynamic list changed (form-js leaves an empty error entry for the list, which Tasklist counts as an
-     * error); form-js' submit validates the whole form again, then Tasklist completes the task.
-     */
-    private void submitForm() {
-        jsClick(browser.findElement(By.cssSelector("button.fjs-button[type='submit']")));
-    }
-
-    private void complete() throws Exception {
-        WebElement button;
-        try {
-            button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
-        } catch (TimeoutException e) {
-            dump("complete-disabled");
-            Object state = ((JavascriptExecutor) browser).executeScript("""
-                    var s = angular.element(document.querySelector("button[ng-click='complete()']")).scope();
-                    return JSON.stringify({invalid: s.$invalid, options: s.options, removed: s.taskRemoved,
-                        inProgress: s.completeInProgress});""");
-            throw new AssertionError("Complete stays disabled: " + state, e);
-        }
-        button.click();
-    }
-
-    private String bodyText() {
-        return browser.findElement(By.tagName("body")).getText();
-    }
-
-    private void jsClick(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
-
-    private void screenshot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-    }
-
-    private void dump(String name) throws Exception {
-        screenshot(name);
-        Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
-    }
 }

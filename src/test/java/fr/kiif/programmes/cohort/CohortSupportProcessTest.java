@@ -10,12 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -33,19 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import fr.kiif.programmes.application.ApplicationForm;
 import fr.kiif.programmes.application.ApplicationRepository;
 import fr.kiif.programmes.application.ApplicationStatus;
 import fr.kiif.programmes.application.ApplicationSubmissionService;
-import fr.kiif.programmes.application.LegalForm;
-import fr.kiif.programmes.application.Stage;
-import fr.kiif.programmes.application.SubmissionResult;
 import fr.kiif.programmes.call.CallRepository;
-import fr.kiif.programmes.call.Criterion;
 import fr.kiif.programmes.call.ProgrammeCall;
-import fr.kiif.programmes.call.SelectionSettings;
-import fr.kiif.programmes.selection.ReviewCriteria;
-import fr.kiif.programmes.support.ApplicationForms;
+import fr.kiif.programmes.support.CohortFixtures;
 import fr.kiif.programmes.support.OutboxRows;
 import fr.kiif.programmes.support.SpringTestBase;
 
@@ -56,6 +46,7 @@ import fr.kiif.programmes.support.SpringTestBase;
  */
 class CohortSupportProcessTest extends SpringTestBase {
 
+    @Autowired CohortFixtures fixtures;
     @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -79,8 +70,8 @@ class CohortSupportProcessTest extends SpringTestBase {
 
     @Test
     void fullShortSupportWithAllCheckInsReviewsAndClosingEmail() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         ProcessInstance pi = support(ref);
         Task onboarding = single(pi, "UserTask_Onboarding");
         assertThat(onboarding.getAssignee()).startsWith("atis-");
@@ -159,8 +150,8 @@ class CohortSupportProcessTest extends SpringTestBase {
 
     @Test
     void overdueCheckInIsRemindedThenEscalatedAndHighRiskAlertsTheCoordination() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         ProcessInstance pi = active(ref);
         Task task = checkInAfterCycle(pi);
         assertThat(task.getDueDate()).isNotNull();
@@ -182,8 +173,8 @@ class CohortSupportProcessTest extends SpringTestBase {
 
     @Test
     void midTermStopEndsTheSupportLikeAWithdrawalAndPromotesFromTheSameIncubator() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         String waiting = waitlisted(call, "33", 1);
         String second = waitlisted(call, "33", 2);
         ProcessInstance pi = active(ref);
@@ -205,8 +196,8 @@ class CohortSupportProcessTest extends SpringTestBase {
 
     @Test
     void withdrawalDuringOnboardingPromotesTheFirstWaitlistedOfTheSameIncubator() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         String second = waitlisted(call, "33", 2);
         String first = waitlisted(call, "33", 1);
         ProcessInstance pi = support(ref);
@@ -225,21 +216,21 @@ class CohortSupportProcessTest extends SpringTestBase {
 
     @Test
     void withdrawalDuringBaselineCheckInAndFinalStages() {
-        ProgrammeCall call = call();
-        String atBaseline = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String atBaseline = fixtures.laureate(call, "33");
         onboard(support(atBaseline));
         withdrawals.withdraw(atBaseline, "Raison 1", "COACH");
         assertThat(support(atBaseline, "status")).isEqualTo("WITHDRAWN");
         assertThat(support(atBaseline, "ended_by")).isEqualTo("COACH");
 
-        String duringCheckIn = laureate(call, "33");
+        String duringCheckIn = fixtures.laureate(call, "33");
         ProcessInstance pi = active(duringCheckIn);
         checkInAfterCycle(pi);
         withdrawals.withdraw(duringCheckIn, "Raison 2", "LAUREATE");
         assertThat(pi).isEnded();
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
 
-        String atFinal = laureate(call, "33");
+        String atFinal = fixtures.laureate(call, "33");
         ProcessInstance last = active(atFinal);
         fire(last, "Timer_MidTerm");
         taskService.complete(single(last, "UserTask_MidTermReview").getId(), Map.of("continueSupport", true, "midTermSummary", "Ok"));
@@ -251,8 +242,8 @@ class CohortSupportProcessTest extends SpringTestBase {
 
     @Test
     void withoutWaitlistInTheIncubatorTheBestScoreOfTheCallIsProposedToTheCoordination() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         String elsewhere = waitlisted(call, "69", 1);
         ProcessInstance pi = support(ref);
         withdrawals.withdraw(ref, "Départ", "LAUREATE");
@@ -270,8 +261,8 @@ class CohortSupportProcessTest extends SpringTestBase {
 
     @Test
     void skippedProposalPromotesNobody() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         String elsewhere = waitlisted(call, "69", 1);
         ProcessInstance pi = support(ref);
         withdrawals.withdraw(ref, "Départ", "LAUREATE");
@@ -282,8 +273,8 @@ class CohortSupportProcessTest extends SpringTestBase {
 
     @Test
     void closedPromotionWindowPromotesNobody() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         String waiting = waitlisted(call, "33", 1);
         ProcessInstance pi = support(ref);
         // The call's decisions were recorded 61 days ago (window P60D).
@@ -296,8 +287,8 @@ class CohortSupportProcessTest extends SpringTestBase {
 
     @Test
     void theIncubatorReassignsTheCoachAndOpenTasksFollow() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         ProcessInstance pi = support(ref);
         Task onboarding = single(pi, "UserTask_Onboarding");
         String other = onboarding.getAssignee().equals("atis-1") ? "atis-2" : "atis-1";
@@ -402,66 +393,13 @@ class CohortSupportProcessTest extends SpringTestBase {
         return mails.get(mails.size() - 1);
     }
 
-    private String laureate(ProgrammeCall call, String departement) {
-        ProcessInstance pi = reviewed(call, departement);
-        decide(pi, "SELECTED", null);
-        return pi.getBusinessKey();
-    }
-
     private String waitlisted(ProgrammeCall call, String departement, int rank) {
-        ProcessInstance pi = reviewed(call, departement);
+        ProcessInstance pi = fixtures.reviewed(call, departement);
         long id = applications.findByReference(pi.getBusinessKey()).orElseThrow().id();
         jdbc.sql("insert into jury_decision (application_id, decision, waitlist_rank, decided_at) values (?, 'WAITLISTED', ?, ?)")
                 .params(id, rank, Timestamp.from(Instant.now())).update();
-        decide(pi, "WAITLISTED", rank);
+        fixtures.decide(pi, "WAITLISTED", rank);
         return pi.getBusinessKey();
     }
 
-    private void decide(ProcessInstance pi, String decision, Integer rank) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("decision", decision);
-        variables.put("waitlistRank", rank);
-        runtimeService.createMessageCorrelation("SelectionDecision").processInstanceBusinessKey(pi.getBusinessKey())
-                .setVariables(variables).correlate();
-    }
-
-    private ProcessInstance reviewed(ProgrammeCall call, String departement) {
-        ApplicationForm form = ApplicationForms.valid(departement, "porteur-" + UUID.randomUUID() + "@example.org");
-        form.setOrganisationName("Structure " + UUID.randomUUID());
-        form.setSiret(null);
-        SubmissionResult result = submissions.submit(call.id(), form, Optional.empty(), null);
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(result.reference())
-                .processDefinitionKey("application").singleResult();
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
-        taskService.complete(single(pi, "UserTask_CheckEligibility").getId(), Map.of("eligibilityOutcome", "ELIGIBLE"));
-        Map<String, Object> review = new HashMap<>();
-        review.put("conflictOfInterest", false);
-        review.put("scoreSocialImpact", 4);
-        review.put("scoreInnovation", 4);
-        review.put("scoreTeam", 4);
-        review.put("scoreEconomicModel", 4);
-        review.put("scoreThemeFit", 4);
-        review.put("reviewComment", "Solide.");
-        review.put("recommendation", "SELECT");
-        taskService.complete(single(pi, "UserTask_ReviewApplication").getId(), review);
-        return pi;
-    }
-
-    private ProgrammeCall call() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Instant now = Instant.now();
-        List<Criterion> criteria = new ArrayList<>();
-        for (ReviewCriteria criterion : ReviewCriteria.values()) {
-            criteria.add(new Criterion(criterion.code(), criterion.label(), "Repères.", criterion.code().equals("scaling") ? 0 : 1));
-        }
-        ProgrammeCall call = new ProgrammeCall("test-" + suffix, "fin-de-vie", "Fin de vie et deuil",
-                "Appel de test " + suffix, "Un appel de test.", "Tout le monde.", "C" + suffix.substring(0, 6).toUpperCase(),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), List.of("gironde", "lyon-ain"),
-                EnumSet.allOf(LegalForm.class), EnumSet.allOf(Stage.class), Duration.ofDays(14), Duration.ofDays(10), criteria);
-        calls.insert(call);
-        calls.saveSelectionSettings(call.id(), new SelectionSettings(Map.of("atis", 2, "ronalpia", 2), 4, 4, 1, 0,
-                Duration.ofDays(21), Duration.ofDays(3), Duration.ofDays(7), false, List.of(), Duration.ofDays(60),
-                Duration.ofDays(90), Duration.ofDays(28)));
-        return call;
-    }
 }

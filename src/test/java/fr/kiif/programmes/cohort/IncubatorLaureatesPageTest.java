@@ -2,15 +2,8 @@ package fr.kiif.programmes.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,17 +23,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 
-import fr.kiif.programmes.application.ApplicationForm;
 import fr.kiif.programmes.application.ApplicationSubmissionService;
-import fr.kiif.programmes.application.LegalForm;
-import fr.kiif.programmes.application.Stage;
-import fr.kiif.programmes.application.SubmissionResult;
 import fr.kiif.programmes.call.CallRepository;
-import fr.kiif.programmes.call.Criterion;
 import fr.kiif.programmes.call.ProgrammeCall;
-import fr.kiif.programmes.call.SelectionSettings;
-import fr.kiif.programmes.selection.ReviewCriteria;
-import fr.kiif.programmes.support.ApplicationForms;
+import fr.kiif.programmes.support.CohortFixtures;
 import fr.kiif.programmes.support.SpringTestBase;
 
 /** "/incubateur/laureats": incubator staff see their running laureates, reassign the coach, report a withdrawal. */
@@ -48,6 +34,7 @@ class IncubatorLaureatesPageTest extends SpringTestBase {
 
     static final String PAGE = "/incubateur/laureats";
 
+    @Autowired CohortFixtures fixtures;
     @Autowired TestRestTemplate http;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -58,9 +45,9 @@ class IncubatorLaureatesPageTest extends SpringTestBase {
 
     @Test
     void staffSeeTheRunningLaureatesOfTheirIncubatorOnly() {
-        ProgrammeCall call = call();
-        String gironde = laureate(call, "33");
-        String lyon = laureate(call, "69");
+        ProgrammeCall call = fixtures.supportCall();
+        String gironde = fixtures.laureate(call, "33");
+        String lyon = fixtures.laureate(call, "69");
 
         ResponseEntity<String> atis = staff("atis-1").getForEntity(PAGE, String.class);
         assertThat(atis.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -82,8 +69,8 @@ class IncubatorLaureatesPageTest extends SpringTestBase {
 
     @Test
     void reassigningTheCoachMovesTheOpenCoachTask() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         String current = coach(ref);
         String other = current.equals("atis-1") ? "atis-2" : "atis-1";
         assertThat(onboarding(ref).getAssignee()).isEqualTo(current);
@@ -96,8 +83,8 @@ class IncubatorLaureatesPageTest extends SpringTestBase {
 
     @Test
     void reassignmentErrorsAreInFrench() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         String current = coach(ref);
 
         ResponseEntity<String> empty = post(staff("atis-1"), PAGE + "/" + ref + "/coach", form("coachId", ""));
@@ -117,8 +104,8 @@ class IncubatorLaureatesPageTest extends SpringTestBase {
 
     @Test
     void theCoachReportsAWithdrawalWhichEndsTheSupport() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
 
         ResponseEntity<String> missing = post(staff("atis-2"), PAGE + "/" + ref + "/retrait", form("reason", "  "));
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -150,8 +137,8 @@ class IncubatorLaureatesPageTest extends SpringTestBase {
 
     @Test
     void othersAreRefused() {
-        ProgrammeCall call = call();
-        String ref = laureate(call, "33");
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
         String current = coach(ref);
         MultiValueMap<String, String> withdrawal = form("reason", "Abandon.");
         withdrawal.add("confirmed", "true");
@@ -235,55 +222,10 @@ class IncubatorLaureatesPageTest extends SpringTestBase {
                 + "where a.reference = ?").param(ref).query().singleValue();
     }
 
-    private String laureate(ProgrammeCall call, String departement) {
-        ApplicationForm form = ApplicationForms.valid(departement, "porteur-" + UUID.randomUUID() + "@example.org");
-        form.setOrganisationName("Structure " + UUID.randomUUID());
-        form.setSiret(null);
-        SubmissionResult result = submissions.submit(call.id(), form, Optional.empty(), null);
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(result.reference())
-                .processDefinitionKey("application").singleResult();
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
-        complete(pi, "UserTask_CheckEligibility", Map.of("eligibilityOutcome", "ELIGIBLE"));
-        Map<String, Object> review = new HashMap<>();
-        review.put("conflictOfInterest", false);
-        review.put("scoreSocialImpact", 4);
-        review.put("scoreInnovation", 4);
-        review.put("scoreTeam", 4);
-        review.put("scoreEconomicModel", 4);
-        review.put("scoreThemeFit", 4);
-        review.put("reviewComment", "Solide.");
-        review.put("recommendation", "SELECT");
-        complete(pi, "UserTask_ReviewApplication", review);
-        Map<String, Object> decision = new HashMap<>();
-        decision.put("decision", "SELECTED");
-        decision.put("waitlistRank", null);
-        runtimeService.createMessageCorrelation("SelectionDecision").processInstanceBusinessKey(result.reference())
-                .setVariables(decision).correlate();
-        assertThat(support(result.reference(), "status")).isEqualTo("ONBOARDING");
-        return result.reference();
-    }
-
     private void complete(ProcessInstance pi, String activityId, Map<String, Object> variables) {
         List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId).list();
         assertThat(tasks).hasSize(1);
         taskService.complete(tasks.get(0).getId(), variables);
     }
 
-    private ProgrammeCall call() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Instant now = Instant.now();
-        List<Criterion> criteria = new ArrayList<>();
-        for (ReviewCriteria criterion : ReviewCriteria.values()) {
-            criteria.add(new Criterion(criterion.code(), criterion.label(), "Repères.", criterion.code().equals("scaling") ? 0 : 1));
-        }
-        ProgrammeCall call = new ProgrammeCall("test-" + suffix, "fin-de-vie", "Fin de vie et deuil",
-                "Appel de test " + suffix, "Un appel de test.", "Tout le monde.", "C" + suffix.substring(0, 6).toUpperCase(),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), List.of("gironde", "lyon-ain"),
-                EnumSet.allOf(LegalForm.class), EnumSet.allOf(Stage.class), Duration.ofDays(14), Duration.ofDays(10), criteria);
-        calls.insert(call);
-        calls.saveSelectionSettings(call.id(), new SelectionSettings(Map.of("atis", 2, "ronalpia", 2), 4, 4, 1, 0,
-                Duration.ofDays(21), Duration.ofDays(3), Duration.ofDays(7), false, List.of(), Duration.ofDays(60),
-                Duration.ofDays(90), Duration.ofDays(28)));
-        return call;
-    }
 }
