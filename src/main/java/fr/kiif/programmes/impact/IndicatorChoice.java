@@ -1,0 +1,5 @@
+package fr.kiif.programmes.impact;
+
+/** One option of a single-choice indicator. */
+public record IndicatorChoice(String code, String label) {
+}
