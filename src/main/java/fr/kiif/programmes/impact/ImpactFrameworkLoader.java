@@ -23,7 +23,7 @@ public class ImpactFrameworkLoader {
 
     @Bean
     public ImpactFramework impactFramework(@Value("${kiif.impact.framework}") Resource file) throws IOException {
-        String source = file.getDescription();
+        String source = name(file);
         ImpactFrameworkReader.Result result;
         try (InputStream in = file.getInputStream()) {
             result = ImpactFrameworkReader.read(in, source);
@@ -34,6 +34,15 @@ public class ImpactFrameworkLoader {
         log.info("Impact framework loaded from {}: sets {}", source,
                 result.framework().sets().stream().map(s -> s.id() + " (" + s.indicators().size() + " indicators)").toList());
         return result.framework();
+    }
+
+    /** The file's path when it is one (what the operator set), else Spring's description of the resource. */
+    private static String name(Resource file) {
+        try {
+            return file.isFile() ? file.getFile().getPath() : file.getDescription();
+        } catch (IOException e) {
+            return file.getDescription();
+        }
     }
 
     /** Reads a framework without Spring (tests); throws {@link InvalidImpactFrameworkException} on problems. */

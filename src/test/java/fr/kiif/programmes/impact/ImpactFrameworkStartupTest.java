@@ -1,0 +1,66 @@
+package fr.kiif.programmes.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+
+/** With a bad framework file the application refuses to start, with every problem in a readable report. */
+class ImpactFrameworkStartupTest {
+
+    @TempDir
+    Path dir;
+
+    /** Only the loader: enough to see what start-up does with the file. */
+    private static SpringApplication application() {
+        return new SpringApplicationBuilder(ImpactFrameworkLoader.class).web(WebApplicationType.NONE)
+                .properties("kiif.demo.enabled=true", "spring.main.banner-mode=off").build();
+    }
+
+    private Throwable start(String yaml) throws IOException {
+        Path file = dir.resolve("indicateurs.yaml");
+        Files.writeString(file, yaml);
+        return catchThrowable(() -> application().run("--kiif.impact.framework=file:" + file));
+    }
+
+    @Test
+    void aBadFileStopsTheStartUpWithAReportOfAllItsProblems() throws IOException {
+        Throwable failure = start("indicators:\n"
+                + "  - { id: a, label: A, level: PROJECT, type: TEXT, phases: [SOMETIME] }\n"
+                + "sets:\n  - { id: base, label: Base, indicators: [a, b] }\n");
+
+        assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOf(InvalidImpactFrameworkException.class);
+        FailureAnalysis analysis = new ImpactFrameworkFailureAnalyzer().analyze(failure);
+        assertThat(analysis.getDescription()).contains("indicateurs.yaml has 2 problems")
+                .contains("indicator 'a': unknown phase 'SOMETIME'").contains("set 'base': unknown indicator 'b'");
+        assertThat(analysis.getAction()).contains("docs/impact-framework.md").contains("KIIF_IMPACT_FRAMEWORK");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Throwable failure = catchThrowable(() -> application().run("--kiif.impact.framework=file:" + dir.resolve("absent.yaml")));
+        FailureAnalysis analysis = new ImpactFrameworkFailureAnalyzer().analyze(failure);
+        assertThat(analysis.getDescription()).contains("absent.yaml").contains("the file does not exist or cannot be opened");
+    }
+
+    @Test
+    void aGoodFileGivesTheFrameworkBean() throws IOException {
+        Path file = dir.resolve("ok.yaml");
+        Files.writeString(file, "indicators:\n  - { id: a, label: A, level: PROJECT, type: TEXT, phases: [FINAL] }\n"
+                + "sets:\n  - { id: base, label: Base, indicators: [a] }\n");
+        try (ConfigurableApplicationContext context = application().run("--kiif.impact.framework=file:" + file)) {
+            assertThat(context.getBean(ImpactFramework.class).hasSet("base")).isTrue();
+        }
+    }
+}
