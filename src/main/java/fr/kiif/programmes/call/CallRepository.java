@@ -74,9 +74,28 @@ public class CallRepository {
                 .query(Integer.class).single() > 0;
     }
 
+    /** A programme measuring the common base set (the column's default). */
     public void insertProgramme(String id, String title, String description) {
-        jdbc.sql("insert into programme (id, title, description) values (?, ?, ?)")
-                .params(id, title, description).update();
+        insertProgramme(id, title, description, Programme.DEFAULT_INDICATOR_SET);
+    }
+
+    /** @param indicatorSet id of a set of the impact framework, checked by the caller */
+    public void insertProgramme(String id, String title, String description, String indicatorSet) {
+        jdbc.sql("insert into programme (id, title, description, indicator_set) values (?, ?, ?, ?)")
+                .params(id, title, description, indicatorSet).update();
+    }
+
+    public Optional<Programme> findProgramme(String id) {
+        return jdbc.sql("select * from programme where id = ?").param(id).query(this::mapProgramme).optional();
+    }
+
+    public List<Programme> findProgrammes() {
+        return jdbc.sql("select * from programme order by title, id").query(this::mapProgramme).list();
+    }
+
+    private Programme mapProgramme(ResultSet rs, int row) throws SQLException {
+        return new Programme(rs.getString("id"), rs.getString("title"), rs.getString("description"),
+                rs.getString("indicator_set"));
     }
 
     public void insert(ProgrammeCall call) {

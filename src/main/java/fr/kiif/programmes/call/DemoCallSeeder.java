@@ -24,6 +24,7 @@ import fr.kiif.programmes.alliance.Territory;
 import fr.kiif.programmes.application.LegalForm;
 import fr.kiif.programmes.application.Stage;
 import fr.kiif.programmes.call.process.CallLifecycle;
+import fr.kiif.programmes.impact.ImpactFramework;
 
 /** Demo profile: the "Fin de vie et deuil" programme and its call, open for the coming months, published. */
 @Component
@@ -32,6 +33,8 @@ public class DemoCallSeeder {
 
     public static final String PROGRAMME_ID = "fin-de-vie";
     public static final String CALL_ID = "fin-de-vie-2026";
+    /** The theme set of the shipped framework; a replaced framework without it gives its first set. */
+    public static final String INDICATOR_SET = "fin-de-vie-deuil";
 
     private static final Logger log = LoggerFactory.getLogger(DemoCallSeeder.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -40,12 +43,15 @@ public class DemoCallSeeder {
     private final AllianceReferenceData alliance;
     private final Clock clock;
     private final CallLifecycle callLifecycle;
+    private final ImpactFramework framework;
 
-    public DemoCallSeeder(CallRepository calls, AllianceReferenceData alliance, Clock clock, CallLifecycle callLifecycle) {
+    public DemoCallSeeder(CallRepository calls, AllianceReferenceData alliance, Clock clock, CallLifecycle callLifecycle,
+                          ImpactFramework framework) {
         this.calls = calls;
         this.alliance = alliance;
         this.clock = clock;
         this.callLifecycle = callLifecycle;
+        this.framework = framework;
     }
 
     @EventListener(ContextRefreshedEvent.class)
@@ -55,7 +61,8 @@ public class DemoCallSeeder {
         if (!calls.programmeExists(PROGRAMME_ID)) {
             calls.insertProgramme(PROGRAMME_ID, "Fin de vie et deuil", """
                     Premier programme des filières audacieuses du Kiif : accompagner les innovations sociales \
-                    qui transforment la manière dont notre société accompagne la fin de vie, la mort et le deuil.""");
+                    qui transforment la manière dont notre société accompagne la fin de vie, la mort et le deuil.""",
+                    framework.hasSet(INDICATOR_SET) ? INDICATOR_SET : framework.sets().iterator().next().id());
         }
         if (calls.findById(CALL_ID).isEmpty()) {
             createCall();

@@ -41,15 +41,18 @@ public class CoordinationCallPagesController {
     private final CoordinatorAccess access;
     private final AllianceReferenceData alliance;
     private final CriteriaCatalogue criteria;
+    private final ProgrammeService programmes;
 
     public CoordinationCallPagesController(CallConfigurationService service, CoordinationCallViews views,
-            CallRepository calls, CoordinatorAccess access, AllianceReferenceData alliance, CriteriaCatalogue criteria) {
+            CallRepository calls, CoordinatorAccess access, AllianceReferenceData alliance, CriteriaCatalogue criteria,
+            ProgrammeService programmes) {
         this.service = service;
         this.views = views;
         this.calls = calls;
         this.access = access;
         this.alliance = alliance;
         this.criteria = criteria;
+        this.programmes = programmes;
     }
 
     @GetMapping("/coordination/appels")
@@ -186,6 +189,7 @@ public class CoordinationCallPagesController {
         ModelAndView page = new ModelAndView("coordination/appel-formulaire", status);
         page.addObject("form", form);
         page.addObject("callId", callId);
+        page.addObject("programmes", programmes.all());
         page.addObject("incubators", alliance.incubators());
         page.addObject("criteria", criteria.all());
         page.addObject("legalForms", LegalForm.values());

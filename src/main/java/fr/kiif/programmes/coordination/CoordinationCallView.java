@@ -12,7 +12,8 @@ import fr.kiif.programmes.call.Criterion;
 
 /**
  * A call as coordinators see it: the public view's fields (GET /api/calls/{id}), its status, and
- * its whole configuration under the names of {@link CallConfiguration} (durations as ISO-8601 text).
+ * its whole configuration under the names of {@link CallConfiguration} (durations as ISO-8601 text),
+ * and the indicator set it measures, inherited from its programme.
  */
 public record CoordinationCallView(
         String id,
@@ -49,5 +50,7 @@ public record CoordinationCallView(
         List<String> juryMembers,
         String promotionWindow,
         String supportDuration,
-        String checkInEvery) {
+        String checkInEvery,
+        String indicatorSet,
+        String indicatorSetLabel) {
 }

@@ -24,13 +24,15 @@ public class CoordinationCallViews {
     private final CallRepository calls;
     private final AllianceReferenceData alliance;
     private final CallConfigurationService service;
+    private final ProgrammeService programmes;
     private final Clock clock;
 
     public CoordinationCallViews(CallRepository calls, AllianceReferenceData alliance, CallConfigurationService service,
-                                 Clock clock) {
+                                 ProgrammeService programmes, Clock clock) {
         this.calls = calls;
         this.alliance = alliance;
         this.service = service;
+        this.programmes = programmes;
         this.clock = clock;
     }
 
@@ -45,6 +47,7 @@ public class CoordinationCallViews {
                         t.departements()))
                 .toList();
         List<String> incubators = incubators(call);
+        String indicatorSet = calls.findProgramme(call.programmeId()).orElseThrow().indicatorSet();
         Map<String, Integer> weights = new LinkedHashMap<>();
         call.criteria().forEach(c -> weights.put(c.code(), c.weight()));
         return new CoordinationCallView(call.id(), call.programmeId(), call.programmeTitle(), call.title(),
@@ -57,7 +60,7 @@ public class CoordinationCallViews {
                 settings.escalationAfter().toString(), call.completionDelay().toString(),
                 call.eligibilityCheckDelay().toString(), settings.blindReview(), SelectionSettings.juryGroup(call.id()),
                 settings.juryMembers(), settings.promotionWindow().toString(), settings.supportDuration().toString(),
-                settings.checkInEvery().toString());
+                settings.checkInEvery().toString(), indicatorSet, programmes.setLabel(indicatorSet));
     }
 
     /** The incubators whose territories the call covers, in the reference data's order. */
