@@ -46,7 +46,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.kiif.programmes.application.ApplicationRepository;
 import fr.kiif.programmes.application.ApplicationStatus;
+import fr.kiif.programmes.impact.ImpactPhase;
 import fr.kiif.programmes.notification.MailDispatcher;
+import fr.kiif.programmes.support.ImpactEvaluations;
 import fr.kiif.programmes.support.PostgresTestBase;
 import fr.kiif.programmes.support.TestMailServer;
 import jakarta.mail.MessagingException;
@@ -74,6 +76,7 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
     @Autowired MailDispatcher dispatcher;
     @Autowired DataSource dataSource;
     @Autowired JdbcClient jdbc;
+    @Autowired ImpactEvaluations impact;
     @Autowired TestRestTemplate http;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -201,7 +204,7 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
         assertThat(supportA).isWaitingAt("UserTask_Onboarding");
         assertNoContent(complete(coachA, onboardingA.getId(), plan(3, 40)));
         executeJobs(supportA.getId());
-        assertThat(supportA).isWaitingAt("ReceiveTask_BaselineImpact");
+        assertThat(supportA).isWaitingAt("CallActivity_BaselineImpact", "Timer_MidTerm");
         assertThat(supportRow(laureateA).get("status")).isEqualTo("ACTIVE");
         assertThat(((Number) supportRow(laureateA).get("expected_hours")).intValue()).isEqualTo(40);
         assertThat(status(laureateA)).isEqualTo(ApplicationStatus.IN_SUPPORT);
@@ -210,8 +213,7 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
 
         assertNoContent(complete(coachB, task(supportB, "UserTask_Onboarding").getId(), plan(4, 20)));
         executeJobs(supportB.getId());
-        impactMeasured(laureateA);
-        impactMeasured(laureateB);
+        impact.complete(laureateA.reference, ImpactPhase.BASELINE);
         executeJobs(supportA.getId());
         executeJobs(supportB.getId());
         assertThat(supportRow(laureateA).get("next_check_in_at")).isNotNull();
@@ -256,6 +258,7 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
                 "{\"continueSupport\":{\"value\":true},\"midTermSummary\":{\"value\":\"Le projet avance bien.\"}}"));
         executeJobs(supportA.getId());
         assertThat(supportRow(laureateA).get("mid_term_summary")).isEqualTo("Le projet avance bien.");
+        impact.complete(laureateA.reference, ImpactPhase.MIDTERM);
         completeCheckIn(supportA, coachA, 3, "MEDIUM");
         completeCheckIn(supportA, coachA, 4.5, "LOW");
         assertThat(managementService.createJobQuery().processInstanceId(supportA.getId()).activityId("Timer_CheckInDue").count())
@@ -289,8 +292,8 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
                 {"finalSummary":{"value":"Bilan positif : structure consolidée."},
                 "objectivesReached":{"value":"[{\\"reached\\":true},{\\"reached\\":false,\\"comment\\":\\"Reporté\\"},{\\"reached\\":true}]"}}"""));
         executeJobs(supportA.getId());
-        assertThat(supportA).isWaitingAt("ReceiveTask_FinalImpact");
-        impactMeasured(laureateA);
+        assertThat(supportA).isWaitingAt("CallActivity_FinalImpact");
+        impact.complete(laureateA.reference, ImpactPhase.FINAL);
         executeJobs(supportA.getId());
         assertThat(supportA).isEnded().hasPassed("ServiceTask_SendClosingEmail", "EndEvent_SupportFinished");
         Map<String, Object> finished = supportRow(laureateA);
@@ -439,12 +442,6 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
         Task onboarding = task(pi, "UserTask_Onboarding");
         assertThat(onboarding.getAssignee()).startsWith(INCUBATOR + "-");
         return onboarding.getAssignee();
-    }
-
-    private void impactMeasured(Applicant applicant) {
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("cohort-support")
-                .processInstanceBusinessKey(applicant.reference).singleResult();
-        runtimeService.createMessageCorrelation("ImpactMeasured").processInstanceId(pi.getId()).correlateExclusively();
     }
 
     private ProcessInstance support(Applicant applicant) {

@@ -35,7 +35,9 @@ import fr.kiif.programmes.application.ApplicationStatus;
 import fr.kiif.programmes.application.ApplicationSubmissionService;
 import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.call.ProgrammeCall;
+import fr.kiif.programmes.impact.ImpactPhase;
 import fr.kiif.programmes.support.CohortFixtures;
+import fr.kiif.programmes.support.ImpactEvaluations;
 import fr.kiif.programmes.support.OutboxRows;
 import fr.kiif.programmes.support.SpringTestBase;
 
@@ -47,6 +49,7 @@ import fr.kiif.programmes.support.SpringTestBase;
 class CohortSupportProcessTest extends SpringTestBase {
 
     @Autowired CohortFixtures fixtures;
+    @Autowired ImpactEvaluations impact;
     @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -93,17 +96,20 @@ class CohortSupportProcessTest extends SpringTestBase {
         assertThat(pi).isWaitingAt("UserTask_Onboarding");
 
         taskService.complete(onboarding.getId(), plan(3, 40));
-        assertThat(pi).isWaitingAt("ReceiveTask_BaselineImpact");
+        // The baseline measurement runs beside the support period: check-ins are already planned.
+        assertThat(pi).isWaitingAt("CallActivity_BaselineImpact", "Timer_MidTerm");
         assertThat(support(ref, "status")).isEqualTo("ACTIVE");
         assertThat(applications.findByReference(ref).orElseThrow().status()).isEqualTo(ApplicationStatus.IN_SUPPORT);
         assertThat(jdbc.sql("select count(*) from support_objective a join application b on a.application_id = b.id where b.reference = ?")
                 .param(ref).query(Integer.class).single()).isEqualTo(3);
-        OutboxRows.Mail planMail = lastMail(ref);
-        assertThat(planMail.subject()).contains("plan d'accompagnement");
+        OutboxRows.Mail planMail = mails(ref).stream().filter(m -> m.subject().contains("plan d'accompagnement")).findFirst()
+                .orElseThrow();
+        assertThat(lastMail(ref).subject()).contains("questionnaire d'impact");
         assertThat(planMail.body()).contains("Objectif 1").contains("Cible 2").contains("40 heures");
 
-        impactMeasured(ref);
         assertThat(support(ref, "next_check_in_at")).isNotNull();
+        impact.complete(ref, ImpactPhase.BASELINE);
+        assertThat(pi).hasPassed("CallActivity_BaselineImpact", "EndEvent_BaselineDone");
 
         // P90D / P28D: check-ins at 28, 56 and 84 days, mid-term at 45 days
         Task first = checkInAfterCycle(pi);
@@ -122,6 +128,10 @@ class CohortSupportProcessTest extends SpringTestBase {
         assertThatThrownBy(() -> taskService.complete(midTerm.getId(), Map.of("continueSupport", true)))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("synthèse");
         taskService.complete(midTerm.getId(), Map.of("continueSupport", true, "midTermSummary", "Tout va bien."));
+        // The call's set asks for a mid-term measurement: check-ins go on meanwhile.
+        assertThat(pi).isWaitingAt("CallActivity_MidTermImpact");
+        impact.complete(ref, ImpactPhase.MIDTERM);
+        assertThat(pi).isWaitingAt("Timer_SupportEnd");
 
         taskService.complete(checkInAfterCycle(pi).getId(), checkIn(3, "MEDIUM"));
         taskService.complete(checkInAfterCycle(pi).getId(), checkIn(4, "LOW"));
@@ -136,10 +146,13 @@ class CohortSupportProcessTest extends SpringTestBase {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("chacun des 3 objectifs");
         taskService.complete(finalReview.getId(), Map.of("finalSummary", "Bilan positif.", "objectivesReached",
                 "[{\"reached\":true},{\"reached\":false,\"comment\":\"Reporté\"},{\"reached\":true}]"));
-        assertThat(pi).isWaitingAt("ReceiveTask_FinalImpact");
-        impactMeasured(ref);
+        assertThat(pi).isWaitingAt("CallActivity_FinalImpact");
+        impact.complete(ref, ImpactPhase.FINAL);
 
         assertThat(pi).isEnded().hasPassed("ServiceTask_SendClosingEmail", "EndEvent_SupportFinished");
+        assertThat(jdbc.sql("select e.phase || ':' || e.status from impact_evaluation e join application a on a.id = e.application_id "
+                + "where a.reference = ? order by e.id").param(ref).query(String.class).list())
+                .containsExactly("BASELINE:ASSESSED", "MIDTERM:ASSESSED", "FINAL:ASSESSED");
         assertThat(support(ref, "status")).isEqualTo("FINISHED");
         assertThat(support(ref, "ended_by")).isEqualTo("COMPLETED");
         assertThat(applications.findByReference(ref).orElseThrow().status()).isEqualTo(ApplicationStatus.SUPPORT_FINISHED);
@@ -219,8 +232,13 @@ class CohortSupportProcessTest extends SpringTestBase {
         ProgrammeCall call = fixtures.supportCall();
         String atBaseline = fixtures.laureate(call, "33");
         onboard(support(atBaseline));
+        impact.instance(atBaseline, ImpactPhase.BASELINE);
         withdrawals.withdraw(atBaseline, "Raison 1", "COACH");
         assertThat(support(atBaseline, "status")).isEqualTo("WITHDRAWN");
+        // The running evaluation is cancelled with the support.
+        assertThat(impact.evaluation(atBaseline, ImpactPhase.BASELINE).status().name()).isEqualTo("CANCELLED");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("impact-evaluation")
+                .processInstanceBusinessKey(atBaseline).count()).isZero();
         assertThat(support(atBaseline, "ended_by")).isEqualTo("COACH");
 
         String duringCheckIn = fixtures.laureate(call, "33");
@@ -234,6 +252,7 @@ class CohortSupportProcessTest extends SpringTestBase {
         ProcessInstance last = active(atFinal);
         fire(last, "Timer_MidTerm");
         taskService.complete(single(last, "UserTask_MidTermReview").getId(), Map.of("continueSupport", true, "midTermSummary", "Ok"));
+        impact.complete(atFinal, ImpactPhase.MIDTERM);
         fire(last, "Timer_SupportEnd");
         single(last, "UserTask_FinalReview");
         withdrawals.withdraw(atFinal, "Raison 3", "LAUREATE");
@@ -298,7 +317,6 @@ class CohortSupportProcessTest extends SpringTestBase {
         assertThat(single(pi, "UserTask_Onboarding").getAssignee()).isEqualTo(other);
         assertThat(support(ref, "coach_id")).isEqualTo(other);
         taskService.complete(onboarding.getId(), plan(3, 20));
-        impactMeasured(ref);
         assertThat(checkInAfterCycle(pi).getAssignee()).isEqualTo(other);
     }
 
@@ -317,16 +335,11 @@ class CohortSupportProcessTest extends SpringTestBase {
     private ProcessInstance active(String ref) {
         ProcessInstance pi = support(ref);
         onboard(pi);
-        impactMeasured(ref);
         return pi;
     }
 
     private void onboard(ProcessInstance pi) {
         taskService.complete(single(pi, "UserTask_Onboarding").getId(), plan(3, 30));
-    }
-
-    private void impactMeasured(String ref) {
-        runtimeService.createMessageCorrelation("ImpactMeasured").processInstanceBusinessKey(ref).correlate();
     }
 
     private Task checkInAfterCycle(ProcessInstance pi) {
