@@ -13,6 +13,8 @@ import fr.kiif.programmes.application.Application;
 @Service
 public class CoachReassignmentService {
 
+    private static final String IMPACT_PROCESS_KEY = "impact-evaluation";
+
     private final CohortSupportService support;
     private final CohortRepository cohort;
     private final RuntimeService runtime;
@@ -48,11 +50,19 @@ public class CoachReassignmentService {
         String previous = record.coachId();
         cohort.setCoach(application.id(), newCoachId);
         runtime.setVariable(instance.getId(), "coachId", newCoachId);
-        for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
-            if (task.getAssignee() == null || task.getAssignee().equals(previous)) {
-                if (!isCoordinationTask(task)) {
-                    tasks.setAssignee(task.getId(), newCoachId);
-                }
+        moveCoachTasks(instance.getId(), previous, newCoachId);
+        // The running impact evaluations (called processes) have their own coachId and coach tasks.
+        for (ProcessInstance evaluation : runtime.createProcessInstanceQuery().processDefinitionKey(IMPACT_PROCESS_KEY)
+                .processInstanceBusinessKey(reference).active().list()) {
+            runtime.setVariable(evaluation.getId(), "coachId", newCoachId);
+            moveCoachTasks(evaluation.getId(), previous, newCoachId);
+        }
+    }
+
+    private void moveCoachTasks(String processInstanceId, String previous, String newCoachId) {
+        for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            if ((task.getAssignee() == null || task.getAssignee().equals(previous)) && !isCoordinationTask(task)) {
+                tasks.setAssignee(task.getId(), newCoachId);
             }
         }
     }

@@ -320,6 +320,23 @@ class CohortSupportProcessTest extends SpringTestBase {
         assertThat(checkInAfterCycle(pi).getAssignee()).isEqualTo(other);
     }
 
+    @Test
+    void theOpenImpactAssessmentFollowsTheNewCoachToo() {
+        ProgrammeCall call = fixtures.supportCall();
+        String ref = fixtures.laureate(call, "33");
+        ProcessInstance pi = support(ref);
+        Task onboarding = single(pi, "UserTask_Onboarding");
+        String coach = onboarding.getAssignee();
+        String other = coach.equals("atis-1") ? "atis-2" : "atis-1";
+        taskService.complete(onboarding.getId(), plan(3, 20));
+        impact.answer(ref, ImpactPhase.BASELINE);
+        assertThat(impact.assessmentTask(ref, ImpactPhase.BASELINE).getAssignee()).isEqualTo(coach);
+
+        reassignment.reassign(ref, other);
+        assertThat(impact.assessmentTask(ref, ImpactPhase.BASELINE).getAssignee()).isEqualTo(other);
+        assertThat(runtimeService.getVariable(impact.instance(ref, ImpactPhase.BASELINE).getId(), "coachId")).isEqualTo(other);
+    }
+
     // ---- helpers
 
     private void assertPromoted(String reference) {
