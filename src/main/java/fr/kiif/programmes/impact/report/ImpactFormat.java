@@ -20,7 +20,7 @@ public class ImpactFormat {
             return "–";
         }
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
-        symbols.setGroupingSeparator('\u202f');
+        symbols.setGroupingSeparator('\u00a0');
         DecimalFormat format = new DecimalFormat("#,##0.##", symbols);
         return format.format(value);
     }
