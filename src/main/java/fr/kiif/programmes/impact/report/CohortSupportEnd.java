@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import fr.kiif.programmes.call.CallRepository;
 
@@ -32,12 +33,14 @@ public class CohortSupportEnd {
         this.runtimeService = runtimeService;
     }
 
-    /** A laureate's cohort-support instance has ended, whatever the path. */
+    /** A laureate's cohort-support instance has ended, whatever the path (joins the engine's transaction). */
+    @Transactional
     public void laureateClosed(String reference, Instant at) {
         repository.closeSupport(reference, at).ifPresent(this::correlateIfEnded);
     }
 
     /** Whether the cohort's support is over, under the call's lock (ServiceTask_CheckCohortSupport). */
+    @Transactional
     public boolean ended(String callId) {
         calls.lockForUpdate(callId);
         return repository.cohortSupportEnded(callId);
