@@ -102,7 +102,7 @@ class ImpactConsolidationProcessTest extends SpringTestBase {
 
         Task task = task(pi);
         assertThat(task).hasCandidateGroup("kiif-coordination").hasName("Valider le rapport d'impact");
-        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), task.getDueDate().toInstant()))
+        assertThat(Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()))
                 .isEqualTo(Duration.ofDays(14));
         assertThat((String) runtimeService.getVariable(pi.getId(), "impactSummary"))
                 .startsWith("2 lauréats avec au moins une évaluation validée : 2 mesures à l'entrée, 2 mesures finales.")
