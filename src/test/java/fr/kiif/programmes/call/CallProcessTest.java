@@ -346,7 +346,7 @@ class CallProcessTest extends SpringTestBase {
         assertThat(pi).isWaitingAt("ServiceTask_RecordJuryDecisions");
         executeJobs(pi);
         assertThat(pi).hasPassed("ServiceTask_RecordJuryDecisions", "ServiceTask_SendSelectionDecision",
-                "ServiceTask_CheckDeliveries", "ServiceTask_MarkDecided").isWaitingAt("ReceiveTask_CohortSupport");
+                "ServiceTask_CheckDeliveries", "ServiceTask_MarkDecided").isWaitingAt("Gateway_AwaitSupportEnd");
         assertThat(calls.status(call.id())).isEqualTo(CallStatus.DECIDED);
 
         assertThat(decisionReceived(a1)).containsEntry("decision", "SELECTED").containsEntry("waitlistRank", null);
@@ -418,7 +418,7 @@ class CallProcessTest extends SpringTestBase {
         deliberate(task(pi), List.of(decision(live, "SELECTED", null, null), decision(reference(orphan), "REJECTED", null, null)));
         executeJobs(pi);
 
-        assertThat(pi).isWaitingAt("ReceiveTask_CohortSupport");
+        assertThat(pi).isWaitingAt("Gateway_AwaitSupportEnd");
         assertThat(decisionReceived(live)).containsEntry("decision", "SELECTED");
         assertThat(jdbc.sql("select delivered_at is null from jury_decision where application_id = ?").param(orphan)
                 .query(Boolean.class).single()).isTrue();

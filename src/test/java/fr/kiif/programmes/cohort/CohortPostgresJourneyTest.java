@@ -178,7 +178,7 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
                 decision(laureateB, "SELECTED", null, "Retenu B."), decision(waiting, "WAITLISTED", 1, null));
         assertNoContent(complete("jury-1", deliberation.get("id").asText(), juryDecisions(decisions)));
         executeJobs(callPi.getId());
-        assertThat(callPi).isWaitingAt("ReceiveTask_CohortSupport");
+        assertThat(callPi).isWaitingAt("Gateway_AwaitSupportEnd");
         applicants.forEach(a -> executeJobs(a.processInstanceId));
         ClockUtil.reset();
         assertThat(status(waiting)).isEqualTo(ApplicationStatus.WAITLISTED);

@@ -343,7 +343,7 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
         assertThat(decided.getStatusCode()).as(decided.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         executeJobs(callPi.getId());
         assertThat(callPi).hasPassed("ServiceTask_RecordJuryDecisions", "ServiceTask_SendSelectionDecision",
-                "ServiceTask_CheckDeliveries", "ServiceTask_MarkDecided").isWaitingAt("ReceiveTask_CohortSupport");
+                "ServiceTask_CheckDeliveries", "ServiceTask_MarkDecided").isWaitingAt("Gateway_AwaitSupportEnd");
         assertThat(calls.status(callId)).isEqualTo(CallStatus.DECIDED);
         applicants.forEach(a -> executeJobs(a.processInstanceId));
 
