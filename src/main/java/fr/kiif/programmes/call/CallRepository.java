@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.kiif.programmes.application.LegalForm;
 import fr.kiif.programmes.application.Stage;
+import fr.kiif.programmes.impact.evaluation.ImpactDelays;
 
 /** Programmes and calls in the application's own tables. */
 @Repository
@@ -162,6 +163,23 @@ public class CallRepository {
                         Duration.parse(rs.getString("promotion_window")), Duration.parse(rs.getString("support_duration")),
                         Duration.parse(rs.getString("check_in_every"))))
                 .single();
+    }
+
+    /** The delays of the call's impact questionnaires. */
+    public ImpactDelays impactDelays(String callId) {
+        return jdbc.sql("select impact_reminder_after, impact_response_delay, impact_collection_delay, impact_assessment_delay "
+                        + "from programme_call where id = ?").param(callId)
+                .query((rs, n) -> new ImpactDelays(Duration.parse(rs.getString(1)), Duration.parse(rs.getString(2)),
+                        Duration.parse(rs.getString(3)), Duration.parse(rs.getString(4))))
+                .single();
+    }
+
+    public void saveImpactDelays(String callId, ImpactDelays delays) {
+        jdbc.sql("update programme_call set impact_reminder_after = ?, impact_response_delay = ?, "
+                        + "impact_collection_delay = ?, impact_assessment_delay = ? where id = ?")
+                .params(delays.reminderAfter().toString(), delays.responseDelay().toString(),
+                        delays.collectionDelay().toString(), delays.assessmentDelay().toString(), callId)
+                .update();
     }
 
     /** Replaces the call's selection settings (quotas and jury members included). */

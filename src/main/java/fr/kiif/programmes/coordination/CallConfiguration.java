@@ -77,6 +77,18 @@ public record CallConfiguration(
         List<String> acceptedStages,
         @Schema(description = "Délai de la vérification d'éligibilité par l'incubateur (défaut P10D)", example = "P10D")
         String eligibilityCheckDelay,
+        @Schema(description = "Questionnaire d'impact : rappel au lauréat à cette fréquence tant qu'il n'a pas répondu "
+                + "(défaut P7D, plus court que impactResponseDelay)", example = "P7D")
+        String impactReminderAfter,
+        @Schema(description = "Questionnaire d'impact : délai de réponse du lauréat, après quoi l'accompagnateur "
+                + "recueille les réponses (défaut P21D)", example = "P21D")
+        String impactResponseDelay,
+        @Schema(description = "Questionnaire d'impact : délai de l'accompagnateur pour recueillir les réponses par "
+                + "téléphone (défaut P14D)", example = "P14D")
+        String impactCollectionDelay,
+        @Schema(description = "Questionnaire d'impact : délai de l'appréciation de l'accompagnateur (défaut P14D)",
+                example = "P14D")
+        String impactAssessmentDelay,
         @Schema(description = "Publier l'appel dès son enregistrement (défaut false : brouillon)", example = "false")
         Boolean publish) {
 }

@@ -48,6 +48,7 @@ public class CallConfigurationService {
             transaction.executeWithoutResult(status -> {
                 calls.insertDraft(valid.call());
                 calls.saveSelectionSettings(valid.call().id(), valid.settings());
+                calls.saveImpactDelays(valid.call().id(), valid.impactDelays());
                 users.syncJury(valid.call().id(), valid.settings().juryMembers());
                 if (valid.publish()) {
                     lifecycle.publish(valid.call().id());
@@ -69,6 +70,7 @@ public class CallConfigurationService {
             requireEditable(calls.findById(callId).orElseThrow(() -> new UnknownCallException(callId)));
             calls.update(valid.call());
             calls.saveSelectionSettings(callId, valid.settings());
+            calls.saveImpactDelays(callId, valid.impactDelays());
             users.syncJury(callId, valid.settings().juryMembers());
             if (valid.publish() && calls.status(callId) == CallStatus.DRAFT) {
                 lifecycle.publish(callId);

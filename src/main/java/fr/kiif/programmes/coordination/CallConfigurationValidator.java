@@ -27,6 +27,7 @@ import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.call.Criterion;
 import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.call.SelectionSettings;
+import fr.kiif.programmes.impact.evaluation.ImpactDelays;
 import fr.kiif.programmes.selection.CriterionDefinition;
 import fr.kiif.programmes.selection.CriteriaCatalogue;
 
@@ -45,10 +46,13 @@ public class CallConfigurationValidator {
     static final String DEFAULT_WHO_MAY_APPLY = "Les porteuses et porteurs de projet d'innovation sociale installés "
             + "sur un territoire couvert par l'appel.";
 
-    static final Map<String, String> DEFAULT_DURATIONS = Map.of(
-            "reviewDeadline", "P21D", "reviewReminderBefore", "P3D", "escalationAfter", "P7D",
-            "completionDelay", "P14D", "eligibilityCheckDelay", "P10D", "promotionWindow", "P60D",
-            "supportDuration", "P270D", "checkInEvery", "P28D");
+    static final Map<String, String> DEFAULT_DURATIONS = Map.ofEntries(
+            Map.entry("reviewDeadline", "P21D"), Map.entry("reviewReminderBefore", "P3D"),
+            Map.entry("escalationAfter", "P7D"), Map.entry("completionDelay", "P14D"),
+            Map.entry("eligibilityCheckDelay", "P10D"), Map.entry("promotionWindow", "P60D"),
+            Map.entry("supportDuration", "P270D"), Map.entry("checkInEvery", "P28D"),
+            Map.entry("impactReminderAfter", "P7D"), Map.entry("impactResponseDelay", "P21D"),
+            Map.entry("impactCollectionDelay", "P14D"), Map.entry("impactAssessmentDelay", "P14D"));
 
     private final AllianceReferenceData alliance;
     private final CallRepository calls;
@@ -206,12 +210,20 @@ public class CallConfigurationValidator {
         Duration promotionWindow = duration(errors, "promotionWindow", c.promotionWindow());
         Duration supportDuration = duration(errors, "supportDuration", c.supportDuration());
         Duration checkInEvery = duration(errors, "checkInEvery", c.checkInEvery());
+        Duration impactReminderAfter = duration(errors, "impactReminderAfter", c.impactReminderAfter());
+        Duration impactResponseDelay = duration(errors, "impactResponseDelay", c.impactResponseDelay());
+        Duration impactCollectionDelay = duration(errors, "impactCollectionDelay", c.impactCollectionDelay());
+        Duration impactAssessmentDelay = duration(errors, "impactAssessmentDelay", c.impactAssessmentDelay());
         if (reviewDeadline != null && reviewReminderBefore != null && reviewReminderBefore.compareTo(reviewDeadline) >= 0) {
             errors.add("reviewReminderBefore", "Le rappel doit partir avant l'échéance des évaluations : "
                     + "choisissez un délai plus court que celui des évaluations.");
         }
         if (supportDuration != null && checkInEvery != null && checkInEvery.compareTo(supportDuration) > 0) {
             errors.add("checkInEvery", "La périodicité des points d'étape ne peut pas dépasser la durée de l'accompagnement.");
+        }
+        if (impactReminderAfter != null && impactResponseDelay != null && impactReminderAfter.compareTo(impactResponseDelay) >= 0) {
+            errors.add("impactReminderAfter", "Le rappel du questionnaire d'impact doit partir avant la fin du délai de "
+                    + "réponse : choisissez un délai plus court que celui de la réponse.");
         }
 
         List<String> jury = new ArrayList<>();
@@ -251,7 +263,9 @@ public class CallConfigurationValidator {
         SelectionSettings settings = new SelectionSettings(quotas, cohortSize, waitlistSize, territorialReviewers,
                 crossReviewers, reviewDeadline, reviewReminderBefore, escalationAfter,
                 Boolean.TRUE.equals(c.blindReview()), List.copyOf(jury), promotionWindow, supportDuration, checkInEvery);
-        return new ValidatedCall(call, settings, Boolean.TRUE.equals(c.publish()));
+        ImpactDelays impactDelays = new ImpactDelays(impactReminderAfter, impactResponseDelay, impactCollectionDelay,
+                impactAssessmentDelay);
+        return new ValidatedCall(call, settings, impactDelays, Boolean.TRUE.equals(c.publish()));
     }
 
     /**

@@ -47,6 +47,10 @@ public class CallPageForm {
     private String promotionWindow = "60";
     private String supportDuration = "270";
     private String checkInEvery = "28";
+    private String impactReminderAfter = "7";
+    private String impactResponseDelay = "21";
+    private String impactCollectionDelay = "14";
+    private String impactAssessmentDelay = "14";
     private List<String> acceptedLegalForms = new ArrayList<>();
     private List<String> acceptedStages = new ArrayList<>();
 
@@ -78,6 +82,10 @@ public class CallPageForm {
         form.promotionWindow = days(c.promotionWindow());
         form.supportDuration = days(c.supportDuration());
         form.checkInEvery = days(c.checkInEvery());
+        form.impactReminderAfter = days(c.impactReminderAfter());
+        form.impactResponseDelay = days(c.impactResponseDelay());
+        form.impactCollectionDelay = days(c.impactCollectionDelay());
+        form.impactAssessmentDelay = days(c.impactAssessmentDelay());
         form.acceptedLegalForms = new ArrayList<>(c.acceptedLegalForms());
         form.acceptedStages = new ArrayList<>(c.acceptedStages());
         return form;
@@ -103,7 +111,9 @@ public class CallPageForm {
                 integer(errors, "crossReviewers", crossReviewers), duration(reviewDeadline),
                 duration(reviewReminderBefore), duration(escalationAfter), duration(completionDelay), blindReview, jury,
                 duration(promotionWindow), duration(supportDuration), duration(checkInEvery), whoMayApply,
-                referencePrefix, acceptedLegalForms, acceptedStages, duration(eligibilityCheckDelay), publish);
+                referencePrefix, acceptedLegalForms, acceptedStages, duration(eligibilityCheckDelay),
+                duration(impactReminderAfter), duration(impactResponseDelay), duration(impactCollectionDelay),
+                duration(impactAssessmentDelay), publish);
     }
 
     private static Integer integer(List<FieldError> errors, String field, String value) {
@@ -201,6 +211,14 @@ public class CallPageForm {
     public void setSupportDuration(String supportDuration) { this.supportDuration = supportDuration; }
     public String getCheckInEvery() { return checkInEvery; }
     public void setCheckInEvery(String checkInEvery) { this.checkInEvery = checkInEvery; }
+    public String getImpactReminderAfter() { return impactReminderAfter; }
+    public void setImpactReminderAfter(String impactReminderAfter) { this.impactReminderAfter = impactReminderAfter; }
+    public String getImpactResponseDelay() { return impactResponseDelay; }
+    public void setImpactResponseDelay(String impactResponseDelay) { this.impactResponseDelay = impactResponseDelay; }
+    public String getImpactCollectionDelay() { return impactCollectionDelay; }
+    public void setImpactCollectionDelay(String impactCollectionDelay) { this.impactCollectionDelay = impactCollectionDelay; }
+    public String getImpactAssessmentDelay() { return impactAssessmentDelay; }
+    public void setImpactAssessmentDelay(String impactAssessmentDelay) { this.impactAssessmentDelay = impactAssessmentDelay; }
     public List<String> getAcceptedLegalForms() { return acceptedLegalForms; }
     public void setAcceptedLegalForms(List<String> acceptedLegalForms) { this.acceptedLegalForms = acceptedLegalForms == null ? new ArrayList<>() : acceptedLegalForms; }
     public List<String> getAcceptedStages() { return acceptedStages; }

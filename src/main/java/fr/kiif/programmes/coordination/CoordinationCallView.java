@@ -51,6 +51,10 @@ public record CoordinationCallView(
         String promotionWindow,
         String supportDuration,
         String checkInEvery,
+        String impactReminderAfter,
+        String impactResponseDelay,
+        String impactCollectionDelay,
+        String impactAssessmentDelay,
         String indicatorSet,
         String indicatorSetLabel) {
 }

@@ -16,6 +16,7 @@ import fr.kiif.programmes.call.CallStatus;
 import fr.kiif.programmes.call.CallView;
 import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.call.SelectionSettings;
+import fr.kiif.programmes.impact.evaluation.ImpactDelays;
 
 /** Builds {@link CoordinationCallView}s from the stored call and settings. */
 @Component
@@ -47,6 +48,7 @@ public class CoordinationCallViews {
                         t.departements()))
                 .toList();
         List<String> incubators = incubators(call);
+        ImpactDelays impact = calls.impactDelays(call.id());
         String indicatorSet = calls.findProgramme(call.programmeId()).orElseThrow().indicatorSet();
         Map<String, Integer> weights = new LinkedHashMap<>();
         call.criteria().forEach(c -> weights.put(c.code(), c.weight()));
@@ -60,7 +62,8 @@ public class CoordinationCallViews {
                 settings.escalationAfter().toString(), call.completionDelay().toString(),
                 call.eligibilityCheckDelay().toString(), settings.blindReview(), SelectionSettings.juryGroup(call.id()),
                 settings.juryMembers(), settings.promotionWindow().toString(), settings.supportDuration().toString(),
-                settings.checkInEvery().toString(), indicatorSet, programmes.setLabel(indicatorSet));
+                settings.checkInEvery().toString(), impact.reminderAfter().toString(), impact.responseDelay().toString(),
+                impact.collectionDelay().toString(), impact.assessmentDelay().toString(), indicatorSet, programmes.setLabel(indicatorSet));
     }
 
     /** The incubators whose territories the call covers, in the reference data's order. */
@@ -79,7 +82,8 @@ public class CoordinationCallViews {
                 v.escalationAfter(), v.completionDelay(), v.blindReview(), v.juryMembers(), v.promotionWindow(),
                 v.supportDuration(), v.checkInEvery(), v.whoMayApply(), v.referencePrefix(),
                 v.acceptedLegalForms().stream().map(Enum::name).toList(),
-                v.acceptedStages().stream().map(Enum::name).toList(), v.eligibilityCheckDelay(), false);
+                v.acceptedStages().stream().map(Enum::name).toList(), v.eligibilityCheckDelay(),
+                v.impactReminderAfter(), v.impactResponseDelay(), v.impactCollectionDelay(), v.impactAssessmentDelay(), false);
     }
 
 }

@@ -37,6 +37,7 @@ import fr.kiif.programmes.call.CallStatus;
 import fr.kiif.programmes.call.Criterion;
 import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.call.SelectionSettings;
+import fr.kiif.programmes.impact.evaluation.ImpactDelays;
 import fr.kiif.programmes.selection.CriteriaCatalogue;
 import fr.kiif.programmes.support.ApplicationForms;
 import fr.kiif.programmes.support.SpringTestBase;
@@ -76,6 +77,10 @@ class CoordinationCallApiTest extends SpringTestBase {
     void coordinatorCreatesADraftCallWithItsWholeConfiguration() throws Exception {
         String id = CoordinationCalls.uniqueId();
         Map<String, Object> body = CoordinationCalls.body(id);
+        body.put("impactReminderAfter", "P5D");
+        body.put("impactResponseDelay", "P30D");
+        body.put("impactCollectionDelay", "P10D");
+        body.put("impactAssessmentDelay", "PT12H");
 
         ResponseEntity<String> response = create(body);
 
@@ -95,6 +100,11 @@ class CoordinationCallApiTest extends SpringTestBase {
         assertThat(call.get("incubators")).extracting(JsonNode::asText).containsExactly("ronalpia", "atis", "adress");
         assertThat(call.get("referencePrefix").asText()).matches("C[A-Z0-9]+");
         assertThat(call.get("opensAt").asText()).isEqualTo(body.get("opensAt"));
+        assertThat(call.get("impactReminderAfter").asText()).isEqualTo("PT120H");
+        assertThat(call.get("impactResponseDelay").asText()).isEqualTo("PT720H");
+        assertThat(call.get("impactAssessmentDelay").asText()).isEqualTo("PT12H");
+        assertThat(calls.impactDelays(id)).isEqualTo(new ImpactDelays(Duration.ofDays(5), Duration.ofDays(30),
+                Duration.ofDays(10), Duration.ofHours(12)));
 
         assertThat(calls.status(id)).isEqualTo(CallStatus.DRAFT);
         ProgrammeCall stored = calls.findById(id).orElseThrow();
@@ -137,6 +147,11 @@ class CoordinationCallApiTest extends SpringTestBase {
         assertThat(settings.waitlistSize()).isZero();
         assertThat(settings.reviewDeadline()).isEqualTo(Duration.ofDays(21));
         assertThat(calls.findById(id).orElseThrow().referencePrefix()).isEqualTo(body.get("referencePrefix"));
+        assertThat(calls.impactDelays(id)).isEqualTo(new ImpactDelays(Duration.ofDays(7), Duration.ofDays(21),
+                Duration.ofDays(14), Duration.ofDays(14)));
+        JsonNode view = read(coordinator().getForEntity(API + "/" + id, String.class));
+        assertThat(view.get("impactReminderAfter").asText()).isEqualTo(Duration.ofDays(7).toString());
+        assertThat(view.get("impactCollectionDelay").asText()).isEqualTo(Duration.ofDays(14).toString());
     }
 
     static Stream<Arguments> invalidBodies() {
@@ -178,6 +193,16 @@ class CoordinationCallApiTest extends SpringTestBase {
         cases.add(invalid("zero duration", b -> b.put("checkInEvery", "PT0S"), "checkInEvery", "La durée doit être positive."));
         cases.add(invalid("reminder after deadline", b -> b.put("reviewReminderBefore", "PT10M"), "reviewReminderBefore",
                 "Le rappel doit partir avant l'échéance des évaluations"));
+        cases.add(invalid("impact reminder not a duration", b -> b.put("impactReminderAfter", "une semaine"),
+                "impactReminderAfter", "Durée ISO-8601 attendue"));
+        cases.add(invalid("impact response not a duration", b -> b.put("impactResponseDelay", "21"),
+                "impactResponseDelay", "Durée ISO-8601 attendue"));
+        cases.add(invalid("impact collection zero", b -> b.put("impactCollectionDelay", "PT0S"),
+                "impactCollectionDelay", "La durée doit être positive."));
+        cases.add(invalid("impact assessment negative", b -> b.put("impactAssessmentDelay", "-P1D"),
+                "impactAssessmentDelay", "La durée doit être positive."));
+        cases.add(invalid("impact reminder not before response", b -> b.put("impactReminderAfter", "P21D"),
+                "impactReminderAfter", "Le rappel du questionnaire d'impact doit partir avant la fin du délai de réponse"));
         cases.add(invalid("negative reviewers", b -> b.put("crossReviewers", -1), "crossReviewers",
                 "Le nombre d'évaluateurs croisés doit être compris entre 0 et 10."));
         cases.add(invalid("no reviewer at all", b -> {
@@ -298,6 +323,7 @@ class CoordinationCallApiTest extends SpringTestBase {
         changed.put("cohortSize", 4);
         changed.put("juryMembers", List.of("jury-2", "coordination-2"));
         changed.put("blindReview", true);
+        changed.put("impactResponseDelay", "P28D");
 
         ResponseEntity<String> response = coordinator().exchange(API + "/" + id, HttpMethod.PUT, new HttpEntity<>(changed), String.class);
 
@@ -311,6 +337,8 @@ class CoordinationCallApiTest extends SpringTestBase {
         assertThat(settings.quotas()).isEqualTo(Map.of("atis", 3, "ecossolies", 1));
         assertThat(settings.blindReview()).isTrue();
         assertThat(settings.juryMembers()).containsExactly("coordination-2", "jury-2");
+        assertThat(calls.impactDelays(id).responseDelay()).isEqualTo(Duration.ofDays(28));
+        assertThat(read(response).get("impactResponseDelay").asText()).isEqualTo(Duration.ofDays(28).toString());
         assertThat(identityService.createUserQuery().memberOfGroup("jury-" + id).list())
                 .extracting(u -> u.getId()).containsExactlyInAnyOrder("jury-2", "coordination-2");
         assertThat(calls.status(id)).isEqualTo(CallStatus.DRAFT);
@@ -323,11 +351,23 @@ class CoordinationCallApiTest extends SpringTestBase {
         Map<String, Object> changed = CoordinationCalls.body(id);
         changed.put("title", "Titre corrigé");
         changed.put("cohortSize", 0);
+        changed.put("impactReminderAfter", "P3D");
 
         ResponseEntity<String> response = coordinator().exchange(API + "/" + id, HttpMethod.PUT, new HttpEntity<>(changed), String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(calls.findById(id).orElseThrow().title()).isEqualTo("Appel d'essai " + id);
+        assertThat(calls.impactDelays(id).reminderAfter()).isEqualTo(Duration.ofDays(7));
+
+        // An impact delay alone refused on change: nothing stored either.
+        Map<String, Object> badDelay = CoordinationCalls.body(id);
+        badDelay.put("impactReminderAfter", "P3D");
+        badDelay.put("impactResponseDelay", "P2D");
+        ResponseEntity<String> refused = coordinator().exchange(API + "/" + id, HttpMethod.PUT, new HttpEntity<>(badDelay), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("impactReminderAfter", "Le rappel du questionnaire d'impact doit partir avant");
+        assertThat(calls.impactDelays(id)).isEqualTo(new ImpactDelays(Duration.ofDays(7), Duration.ofDays(21),
+                Duration.ofDays(14), Duration.ofDays(14)));
     }
 
     @Test

@@ -26,6 +26,7 @@ import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.call.CallStatus;
 import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.call.SelectionSettings;
+import fr.kiif.programmes.impact.evaluation.ImpactDelays;
 import fr.kiif.programmes.selection.ConflictOfInterest;
 import fr.kiif.programmes.selection.ConflictRegistry;
 import fr.kiif.programmes.support.SpringTestBase;
@@ -102,6 +103,10 @@ class CoordinationPagesTest extends SpringTestBase {
         form.add("promotionWindow", "60");
         form.add("supportDuration", "270");
         form.add("checkInEvery", "28");
+        form.add("impactReminderAfter", "5");
+        form.add("impactResponseDelay", "P30D");
+        form.add("impactCollectionDelay", "10");
+        form.add("impactAssessmentDelay", "PT12H");
         form.add("_blindReview", "on");
         form.add("juryMembers", "jury-1, jury-2");
         form.add("acceptedLegalForms", "ASSOCIATION");
@@ -145,6 +150,8 @@ class CoordinationPagesTest extends SpringTestBase {
         assertThat(settings.escalationAfter()).isEqualTo(Duration.ofDays(7));
         assertThat(settings.juryMembers()).containsExactly("jury-1", "jury-2");
         assertThat(settings.blindReview()).isFalse();
+        assertThat(calls.impactDelays(id)).isEqualTo(new ImpactDelays(Duration.ofDays(5), Duration.ofDays(30),
+                Duration.ofDays(10), Duration.ofHours(12)));
 
         assertThat(plain(coordinator().getForEntity("/coordination/appels?cree=" + id, String.class)))
                 .contains("L'appel " + id + " a été enregistré.", "Appel de la page " + id, "Brouillon");
@@ -158,13 +165,15 @@ class CoordinationPagesTest extends SpringTestBase {
         form.set("cohortSize", "trois");
         form.set("quotas[atis]", "-1");
         form.set("reviewDeadline", "bientôt");
+        form.set("impactReminderAfter", "40");
 
         ResponseEntity<String> response = post(coordinator(), "/coordination/appels", form);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(text(response)).contains("La configuration contient des erreurs", "Le titre est obligatoire.",
                 "Nombre entier attendu.", "Le quota de Atis doit être un nombre positif ou nul.",
-                "Durée ISO-8601 attendue", "value=\"" + id + "\"");
+                "Durée ISO-8601 attendue", "value=\"" + id + "\"",
+                "Le rappel du questionnaire d'impact doit partir avant la fin du délai de réponse");
         assertThat(text(response)).doesNotContain("La taille de la promotion est obligatoire.");
         assertThat(calls.exists(id)).isFalse();
     }
@@ -177,7 +186,9 @@ class CoordinationPagesTest extends SpringTestBase {
         ResponseEntity<String> edit = coordinator().getForEntity("/coordination/appels/" + id + "/modifier", String.class);
         assertThat(edit.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(text(edit)).contains("Modifier l'appel " + id, "value=\"Appel de la page " + id + "\"",
-                "value=\"PT10M\"", "value=\"14\"", "value=\"jury-1, jury-2\"");
+                "value=\"PT10M\"", "value=\"14\"", "value=\"jury-1, jury-2\"", "Questionnaires d'impact",
+                "name=\"impactReminderAfter\" value=\"5\"", "name=\"impactResponseDelay\" value=\"30\"",
+                "name=\"impactAssessmentDelay\" value=\"PT12H\"");
 
         MultiValueMap<String, String> changed = callForm(id);
         changed.set("title", "Titre modifié " + id);

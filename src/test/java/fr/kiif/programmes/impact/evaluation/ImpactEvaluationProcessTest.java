@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.impact.ImpactPhase;
 import fr.kiif.programmes.support.CohortFixtures;
@@ -42,6 +45,7 @@ class ImpactEvaluationProcessTest extends SpringTestBase {
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired JdbcClient jdbc;
+    @Autowired CallRepository calls;
 
     @BeforeEach
     void initAssertions() {
@@ -113,6 +117,21 @@ class ImpactEvaluationProcessTest extends SpringTestBase {
     }
 
     @Test
+    void reminderTimerFollowsTheCallsDelay() {
+        ProgrammeCall call = fixtures.supportCall();
+        calls.saveImpactDelays(call.id(), new ImpactDelays(Duration.ofDays(3), Duration.ofDays(21), Duration.ofDays(14),
+                Duration.ofDays(14)));
+        Instant before = Instant.now();
+        String ref = onboardedLaureate(call);
+        Instant after = Instant.now();
+
+        Job reminder = managementService.createJobQuery().processInstanceId(impact.instance(ref, ImpactPhase.BASELINE).getId())
+                .activityId("Timer_QuestionnaireReminder").singleResult();
+        assertThat(reminder.getDuedate().toInstant())
+                .isBetween(before.plus(Duration.ofDays(3)).minusSeconds(1), after.plus(Duration.ofDays(3)).plusSeconds(1));
+    }
+
+    @Test
     void expiredThenCollectedAndEnteredByTheCoachThenAssessed() {
         String ref = onboardedLaureate();
         ProcessInstance pi = impact.instance(ref, ImpactPhase.BASELINE);
@@ -175,7 +194,10 @@ class ImpactEvaluationProcessTest extends SpringTestBase {
     // ---- helpers
 
     private String onboardedLaureate() {
-        ProgrammeCall call = fixtures.supportCall();
+        return onboardedLaureate(fixtures.supportCall());
+    }
+
+    private String onboardedLaureate(ProgrammeCall call) {
         String ref = fixtures.laureate(call, "33");
         ProcessInstance support = support(ref);
         Map<String, Object> plan = new HashMap<>();
