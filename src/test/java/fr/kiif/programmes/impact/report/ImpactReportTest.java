@@ -175,7 +175,9 @@ class ImpactReportTest extends SpringTestBase {
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(String.join(";", ImpactOpenData.HEADER));
         assertThat(csv).doesNotContain(l1).doesNotContain(l4).doesNotContain("confidentielle").doesNotContain("@")
                 .doesNotContain("Isolement des aidants").doesNotContain("Progrès net").doesNotContain("atis-1")
-                .doesNotContain("founder-isolation").doesNotContain("territorial-need");
+                .doesNotContain("founder-isolation");
+        // territorial-need is free text (the default file also has territorial-need-answered, a scale).
+        assertThat(records).extracting(r -> r.get("indicateur_id")).doesNotContain("territorial-need");
 
         CSVRecord confidenceEnd = find(records, "APPEL", "founder-confidence", "FIN", "");
         assertThat(confidenceEnd.get("effectif")).isEqualTo("3");
