@@ -146,7 +146,8 @@ class ImpactPostgresJourneyTest extends PostgresTestBase {
         assertThat(jdbc.sql("select validated_by from impact_report where call_id = ?").param(cohort.callId())
                 .query(String.class).single()).isEqualTo("coordination-1");
 
-        // --- The report's PDF: confidence 3 → 4,33 (mean change +1,33), people accompanied 60 → 105 in total.
+        // --- The report's PDF: confidence 2,3,4 → 4,4,5 (means 3 → 4,33, change +1,33); people accompanied
+        // 10,20,30 → 25,35,45 (totals 60 → 105, change +15); jobs 1,5 ×3 → 2, 2 and a flagged 950.
         ResponseEntity<byte[]> pdf = http.withBasicAuth("coordination-1", "demo")
                 .getForEntity("/coordination/appels/" + cohort.callId() + "/impact/rapport.pdf", byte[].class);
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -154,9 +155,14 @@ class ImpactPostgresJourneyTest extends PostgresTestBase {
         try (PDDocument document = PDDocument.load(pdf.getBody())) {
             text = new PDFTextStripper().getText(document);
         }
-        assertThat(text).contains("Confiance dans sa capacité à mener le projet")
+        String flat = text.replaceAll("\\s+", " ");
+        assertThat(flat).contains("Validé le").contains("par coordination-1").contains("Rapport conforme.")
+                .contains("Confiance dans sa capacité à mener le projet 3 / 3 moyenne 3 moyenne 4,33 +1,33 (3 lauréats)")
                 .contains("Personnes en fin de vie ou endeuillées accompagnées")
-                .contains("4,33").contains("1,33").contains("105").contains("60");
+                .contains("total 60 personnes").contains("total 105 personnes").contains("+15 (3 lauréats)")
+                // 950 ETP was flagged: left out of the final figures and counted as discarded.
+                .contains("3 / 2 moyenne 1,5 ETP · total 4,5 ETP moyenne 2 ETP · total 4 ETP +0,5 (2 lauréats) 1")
+                .contains("Contribution de l'accompagnement selon les coachs : 4 sur 5 (3 avis)");
         assertThat(text).doesNotContain(refs.get(0)).doesNotContain("Structure du parcours");
         // Staff of another incubator get no PDF; the open data is public now that the report is validated.
         assertThat(http.withBasicAuth("ronalpia-1", "demo")
