@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import fr.kiif.programmes.call.CallApiController;
+import fr.kiif.programmes.web.Problems;
 
 /** JSON errors of the public API, with French field messages; nothing is stored on error. */
 @RestControllerAdvice(assignableTypes = {ApplicationApiController.class, CallApiController.class})
@@ -38,34 +39,23 @@ public class ApplicationApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Le corps de la requête n'est pas un JSON valide ou contient une valeur inconnue (vérifiez les listes de valeurs : formes juridiques, stades).");
-        problem.setTitle("Requête illisible");
-        problem.setProperty("errors", List.of());
-        return problem;
+        return Problems.badRequest("Requête illisible", "Le corps de la requête n'est pas un JSON valide ou contient une valeur "
+                + "inconnue (vérifiez les listes de valeurs : formes juridiques, stades).", List.of());
     }
 
     @ExceptionHandler(CallNotOpenException.class)
     ProblemDetail notOpen(CallNotOpenException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Cet appel n'accepte pas de candidatures en ce moment.");
-        problem.setTitle("Appel fermé");
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "Appel fermé", "Cet appel n'accepte pas de candidatures en ce moment.");
     }
 
     @ExceptionHandler(UnknownCallException.class)
     ProblemDetail unknown(UnknownCallException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Cet appel n'existe pas.");
-        problem.setTitle("Appel inconnu");
-        return problem;
+        return Problems.of(HttpStatus.NOT_FOUND, "Appel inconnu", "Cet appel n'existe pas.");
     }
 
     private static ProblemDetail badRequest(List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "La candidature contient des erreurs : corrigez les champs indiqués.");
-        problem.setTitle("Candidature invalide");
-        problem.setProperty("errors", errors);
-        return problem;
+        return Problems.badRequest("Candidature invalide", "La candidature contient des erreurs : corrigez les champs indiqués.",
+                errors);
     }
 
 }

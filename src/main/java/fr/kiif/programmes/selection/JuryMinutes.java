@@ -1,9 +1,5 @@
 package fr.kiif.programmes.selection;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,11 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import fr.kiif.programmes.alliance.AllianceReferenceData;
 import fr.kiif.programmes.alliance.Groups;
@@ -34,6 +26,7 @@ import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.call.SelectionSettings;
 import fr.kiif.programmes.selection.JuryDecision.Decision;
 import fr.kiif.programmes.web.FrenchDates;
+import fr.kiif.programmes.web.PdfDocuments;
 
 /**
  * The jury's minutes (procès-verbal) as a PDF: call, date, jury members, recusals, decisions with
@@ -49,24 +42,17 @@ public class JuryMinutes {
     private final IdentityService identityService;
     private final FrenchDates dates;
     private final Clock clock;
-    private final SpringTemplateEngine engine;
+    private final PdfDocuments pdf;
 
     public JuryMinutes(CallRepository calls, AllianceReferenceData alliance, SelectionRepository selection, IdentityService identityService,
-                       FrenchDates dates, Clock clock) {
+                       FrenchDates dates, Clock clock, PdfDocuments pdf) {
         this.calls = calls;
         this.alliance = alliance;
         this.selection = selection;
         this.identityService = identityService;
         this.dates = dates;
         this.clock = clock;
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/pdf/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        resolver.setCheckExistence(true);
-        this.engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
+        this.pdf = pdf;
     }
 
     /** One line of the decisions table. */
@@ -133,7 +119,7 @@ public class JuryMinutes {
         context.setVariable("waitlistSize", settings.waitlistSize());
         context.setVariable("selectedTotal", decisions.stream().filter(d -> d.decision() == Decision.SELECTED).count());
         context.setVariable("waitlistedTotal", decisions.stream().filter(d -> d.decision() == Decision.WAITLISTED).count());
-        return pdf(engine.process("proces-verbal", context));
+        return pdf.render("proces-verbal", context);
     }
 
     private List<Member> members(String callId, SelectionSettings settings) {
@@ -158,16 +144,4 @@ public class JuryMinutes {
         return alliance.incubator(slug).map(Incubator::name).orElse(slug);
     }
 
-    private static byte[] pdf(String html) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not render the jury minutes", e);
-        }
-    }
 }

@@ -51,6 +51,7 @@ import fr.kiif.programmes.notification.MailDispatcher;
 import fr.kiif.programmes.support.ImpactEvaluations;
 import fr.kiif.programmes.support.PostgresTestBase;
 import fr.kiif.programmes.support.TestMailServer;
+import fr.kiif.programmes.support.CallBodies;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -336,33 +337,15 @@ class CohortPostgresJourneyTest extends PostgresTestBase {
     // --- the call and the applications
 
     private static Map<String, Object> callBody(String id, Instant opensAt, Instant closesAt) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("programmeId", "fin-de-vie");
+        Map<String, Object> body = CallBodies.body(id, opensAt, closesAt);
         body.put("title", "Cohorte PostgreSQL " + id);
         body.put("description", "Un appel du parcours d'accompagnement sur PostgreSQL.");
-        body.put("opensAt", opensAt.toString());
-        body.put("closesAt", closesAt.toString());
         body.put("incubators", List.of(INCUBATOR));
         body.put("quotas", Map.of(INCUBATOR, 2));
         body.put("cohortSize", 2);
         body.put("waitlistSize", 1);
-        Map<String, Object> weights = new LinkedHashMap<>();
-        weights.put("socialImpact", 3);
-        weights.put("innovation", 2);
-        weights.put("team", 2);
-        weights.put("economicModel", 2);
-        weights.put("themeFit", 1);
-        weights.put("scaling", 1);
-        body.put("criteriaWeights", weights);
         body.put("territorialReviewers", 1);
         body.put("crossReviewers", 0);
-        body.put("reviewDeadline", "PT10M");
-        body.put("reviewReminderBefore", "PT2M");
-        body.put("escalationAfter", "PT5M");
-        body.put("completionDelay", "PT5M");
-        body.put("blindReview", false);
-        body.put("juryMembers", List.of("jury-1", "jury-2", "jury-3"));
         body.put("promotionWindow", "P60D");
         body.put("supportDuration", "P90D");
         body.put("checkInEvery", "P28D");

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.call.CallStatus;
 import fr.kiif.programmes.support.SpringTestBase;
+import fr.kiif.programmes.support.CallBodies;
 
 /** A published call whose opening date is moved before opening waits for the new date. */
 class CallReschedulingTest extends SpringTestBase {
@@ -39,16 +40,16 @@ class CallReschedulingTest extends SpringTestBase {
 
     @Test
     void movingTheOpeningDateOfAPublishedCallMovesItsOpeningTimer() {
-        String id = CoordinationCalls.uniqueId();
+        String id = CallBodies.uniqueId();
         Instant opensAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = CoordinationCalls.body(id, opensAt, opensAt.plus(Duration.ofDays(10)));
+        Map<String, Object> body = CallBodies.body(id, opensAt, opensAt.plus(Duration.ofDays(10)));
         body.put("publish", true);
         assertThat(http.withBasicAuth("coordination-1", "demo").postForEntity("/api/coordination/calls", body, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(openingTimer(id).getDuedate()).isEqualTo(Date.from(opensAt));
 
         Instant later = opensAt.plus(Duration.ofDays(2));
-        Map<String, Object> moved = CoordinationCalls.body(id, later, later.plus(Duration.ofDays(10)));
+        Map<String, Object> moved = CallBodies.body(id, later, later.plus(Duration.ofDays(10)));
         assertThat(http.withBasicAuth("coordination-1", "demo").exchange("/api/coordination/calls/" + id, HttpMethod.PUT,
                 new HttpEntity<>(moved), String.class).getStatusCode().is2xxSuccessful()).isTrue();
 

@@ -41,6 +41,7 @@ import fr.kiif.programmes.impact.evaluation.ImpactDelays;
 import fr.kiif.programmes.selection.CriteriaCatalogue;
 import fr.kiif.programmes.support.ApplicationForms;
 import fr.kiif.programmes.support.SpringTestBase;
+import fr.kiif.programmes.support.CallBodies;
 
 class CoordinationCallApiTest extends SpringTestBase {
 
@@ -75,8 +76,8 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void coordinatorCreatesADraftCallWithItsWholeConfiguration() throws Exception {
-        String id = CoordinationCalls.uniqueId();
-        Map<String, Object> body = CoordinationCalls.body(id);
+        String id = CallBodies.uniqueId();
+        Map<String, Object> body = CallBodies.body(id);
         body.put("impactReminderAfter", "P5D");
         body.put("impactResponseDelay", "P30D");
         body.put("impactCollectionDelay", "P10D");
@@ -129,8 +130,8 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void optionalFieldsTakeTheirDefaults() throws Exception {
-        String id = CoordinationCalls.uniqueId();
-        Map<String, Object> body = CoordinationCalls.body(id);
+        String id = CallBodies.uniqueId();
+        Map<String, Object> body = CallBodies.body(id);
         for (String optional : List.of("waitlistSize", "territorialReviewers", "crossReviewers", "reviewDeadline",
                 "reviewReminderBefore", "escalationAfter", "completionDelay", "blindReview", "promotionWindow",
                 "supportDuration", "checkInEvery")) {
@@ -238,8 +239,8 @@ class CoordinationCallApiTest extends SpringTestBase {
     @MethodSource("invalidBodies")
     void invalidConfigurationIsRefusedWithAFrenchFieldError(String name, Consumer<Map<String, Object>> change,
                                                              String field, String message) throws Exception {
-        String id = CoordinationCalls.uniqueId();
-        Map<String, Object> body = CoordinationCalls.body(id);
+        String id = CallBodies.uniqueId();
+        Map<String, Object> body = CallBodies.body(id);
         change.accept(body);
 
         ResponseEntity<String> response = create(body);
@@ -256,7 +257,7 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void unreadableBodyIsRefusedInFrench() throws Exception {
-        Map<String, Object> body = CoordinationCalls.body(CoordinationCalls.uniqueId());
+        Map<String, Object> body = CallBodies.body(CallBodies.uniqueId());
         body.put("cohortSize", "cinq");
 
         ResponseEntity<String> response = create(body);
@@ -267,9 +268,9 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void duplicateIdIsAConflict() throws Exception {
-        String id = CoordinationCalls.uniqueId();
-        assertThat(create(CoordinationCalls.body(id)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        Map<String, Object> again = CoordinationCalls.body(id);
+        String id = CallBodies.uniqueId();
+        assertThat(create(CallBodies.body(id)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> again = CallBodies.body(id);
         again.put("title", "Autre titre");
 
         ResponseEntity<String> response = create(again);
@@ -282,8 +283,8 @@ class CoordinationCallApiTest extends SpringTestBase {
     @Test
     void incubatorStaffAndJurorsAreForbiddenInFrench() throws Exception {
         for (String user : List.of("atis-1", "jury-1")) {
-            String id = CoordinationCalls.uniqueId();
-            ResponseEntity<String> response = http.withBasicAuth(user, "demo").postForEntity(API, CoordinationCalls.body(id), String.class);
+            String id = CallBodies.uniqueId();
+            ResponseEntity<String> response = http.withBasicAuth(user, "demo").postForEntity(API, CallBodies.body(id), String.class);
 
             assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(read(response).get("detail").asText()).contains("réservée à la coordination nationale");
@@ -295,9 +296,9 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void anonymousCallersAreUnauthorized() {
-        String id = CoordinationCalls.uniqueId();
+        String id = CallBodies.uniqueId();
 
-        assertThat(http.postForEntity(API, CoordinationCalls.body(id), String.class).getStatusCode())
+        assertThat(http.postForEntity(API, CallBodies.body(id), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity(API, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(calls.exists(id)).isFalse();
@@ -307,16 +308,16 @@ class CoordinationCallApiTest extends SpringTestBase {
     void adminMayCreateToo() {
         // camunda-admin counts as coordination; the demo admin's password is the demo password.
         ResponseEntity<String> response = http.withBasicAuth("admin", "demo")
-                .postForEntity(API, CoordinationCalls.body(CoordinationCalls.uniqueId()), String.class);
+                .postForEntity(API, CallBodies.body(CallBodies.uniqueId()), String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
     void configurationChangesBeforeOpening() throws Exception {
-        String id = CoordinationCalls.uniqueId();
-        create(CoordinationCalls.body(id));
-        Map<String, Object> changed = CoordinationCalls.body(id);
+        String id = CallBodies.uniqueId();
+        create(CallBodies.body(id));
+        Map<String, Object> changed = CallBodies.body(id);
         changed.put("title", "Titre corrigé");
         changed.put("incubators", List.of("atis", "ecossolies"));
         changed.put("quotas", Map.of("atis", 3, "ecossolies", 1));
@@ -346,9 +347,9 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void invalidChangeIsRefusedAndChangesNothing() throws Exception {
-        String id = CoordinationCalls.uniqueId();
-        create(CoordinationCalls.body(id));
-        Map<String, Object> changed = CoordinationCalls.body(id);
+        String id = CallBodies.uniqueId();
+        create(CallBodies.body(id));
+        Map<String, Object> changed = CallBodies.body(id);
         changed.put("title", "Titre corrigé");
         changed.put("cohortSize", 0);
         changed.put("impactReminderAfter", "P3D");
@@ -360,7 +361,7 @@ class CoordinationCallApiTest extends SpringTestBase {
         assertThat(calls.impactDelays(id).reminderAfter()).isEqualTo(Duration.ofDays(7));
 
         // An impact delay alone refused on change: nothing stored either.
-        Map<String, Object> badDelay = CoordinationCalls.body(id);
+        Map<String, Object> badDelay = CallBodies.body(id);
         badDelay.put("impactReminderAfter", "P3D");
         badDelay.put("impactResponseDelay", "P2D");
         ResponseEntity<String> refused = coordinator().exchange(API + "/" + id, HttpMethod.PUT, new HttpEntity<>(badDelay), String.class);
@@ -372,9 +373,9 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void configurationIsFrozenOnceTheCallHasOpened() throws Exception {
-        String id = CoordinationCalls.uniqueId();
+        String id = CallBodies.uniqueId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = CoordinationCalls.body(id, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1)));
+        Map<String, Object> body = CallBodies.body(id, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1)));
         assertThat(create(body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         body.put("title", "Trop tard");
 
@@ -388,18 +389,18 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void updatingAnUnknownCallIsNotFound() {
-        String id = CoordinationCalls.uniqueId();
+        String id = CallBodies.uniqueId();
         ResponseEntity<String> response = coordinator().exchange(API + "/" + id, HttpMethod.PUT,
-                new HttpEntity<>(CoordinationCalls.body(id)), String.class);
+                new HttpEntity<>(CallBodies.body(id)), String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void draftIsNeitherListedPubliclyNorAcceptingApplications() {
-        String id = CoordinationCalls.uniqueId();
+        String id = CallBodies.uniqueId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = CoordinationCalls.body(id, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1)));
+        Map<String, Object> body = CallBodies.body(id, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1)));
         assertThat(create(body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         assertThat(calls.findOpenAt(Instant.now())).extracting(ProgrammeCall::id).doesNotContain(id);
@@ -415,9 +416,9 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void publishingMakesTheCallPublicAndIsDoneOnce() throws Exception {
-        String id = CoordinationCalls.uniqueId();
+        String id = CallBodies.uniqueId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        create(CoordinationCalls.body(id, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1))));
+        create(CallBodies.body(id, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1))));
 
         ResponseEntity<String> response = coordinator().postForEntity(API + "/" + id + "/publish", null, String.class);
 
@@ -436,8 +437,8 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void createWithPublishPublishesAtOnce() {
-        String id = CoordinationCalls.uniqueId();
-        Map<String, Object> body = CoordinationCalls.body(id);
+        String id = CallBodies.uniqueId();
+        Map<String, Object> body = CallBodies.body(id);
         body.put("publish", true);
 
         assertThat(create(body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -446,10 +447,10 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void publishingAnUnknownCallIsNotFoundAndOnlyCoordinatorsMayPublish() {
-        String id = CoordinationCalls.uniqueId();
+        String id = CallBodies.uniqueId();
         assertThat(coordinator().postForEntity(API + "/" + id + "/publish", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        create(CoordinationCalls.body(id));
+        create(CallBodies.body(id));
         assertThat(http.withBasicAuth("atis-1", "demo").postForEntity(API + "/" + id + "/publish", null, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(calls.status(id)).isEqualTo(CallStatus.DRAFT);
@@ -457,8 +458,8 @@ class CoordinationCallApiTest extends SpringTestBase {
 
     @Test
     void listShowsEveryCallWithItsStatus() throws Exception {
-        String id = CoordinationCalls.uniqueId();
-        create(CoordinationCalls.body(id));
+        String id = CallBodies.uniqueId();
+        create(CallBodies.body(id));
 
         JsonNode list = read(coordinator().getForEntity(API, String.class));
 

@@ -19,6 +19,7 @@ import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.call.DemoCallSeeder;
 import fr.kiif.programmes.impact.CallIndicatorSets;
 import fr.kiif.programmes.support.SpringTestBase;
+import fr.kiif.programmes.support.CallBodies;
 
 /** The coordinator chooses a programme's indicator set at creation; its calls show and measure it. */
 class ProgrammeApiTest extends SpringTestBase {
@@ -85,8 +86,8 @@ class ProgrammeApiTest extends SpringTestBase {
                 .isEqualTo("Habitat inclusif " + id);
         assertThat(read(coordinator().getForEntity(API, String.class))).extracting(p -> p.get("id").asText()).contains(id);
 
-        String callId = CoordinationCalls.uniqueId();
-        Map<String, Object> call = CoordinationCalls.body(callId);
+        String callId = CallBodies.uniqueId();
+        Map<String, Object> call = CallBodies.body(callId);
         call.put("programmeId", id);
         assertThat(coordinator().postForEntity("/api/coordination/calls", call, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);

@@ -59,6 +59,7 @@ import fr.kiif.programmes.call.CallStatus;
 import fr.kiif.programmes.notification.MailDispatcher;
 import fr.kiif.programmes.support.PostgresTestBase;
 import fr.kiif.programmes.support.TestMailServer;
+import fr.kiif.programmes.support.CallBodies;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -443,36 +444,13 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
     // --- the call
 
     private static Map<String, Object> callBody(String id, Instant opensAt, Instant closesAt) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("programmeId", "fin-de-vie");
+        Map<String, Object> body = CallBodies.body(id, opensAt, closesAt);
         body.put("title", "Parcours PostgreSQL " + id);
         body.put("description", "Un appel du parcours de sélection sur PostgreSQL.");
-        body.put("opensAt", opensAt.toString());
-        body.put("closesAt", closesAt.toString());
         body.put("incubators", INCUBATORS);
         body.put("quotas", QUOTAS);
         body.put("cohortSize", COHORT);
         body.put("waitlistSize", WAITLIST);
-        Map<String, Object> weights = new LinkedHashMap<>();
-        weights.put("socialImpact", 3);
-        weights.put("innovation", 2);
-        weights.put("team", 2);
-        weights.put("economicModel", 2);
-        weights.put("themeFit", 1);
-        weights.put("scaling", 1);
-        body.put("criteriaWeights", weights);
-        body.put("territorialReviewers", 2);
-        body.put("crossReviewers", 1);
-        body.put("reviewDeadline", "PT10M");
-        body.put("reviewReminderBefore", "PT2M");
-        body.put("escalationAfter", "PT5M");
-        body.put("completionDelay", "PT5M");
-        body.put("blindReview", false);
-        body.put("juryMembers", List.of("jury-1", "jury-2", "jury-3"));
-        body.put("promotionWindow", "PT30M");
-        body.put("supportDuration", "PT20M");
-        body.put("checkInEvery", "PT5M");
         body.put("publish", true);
         return body;
     }

@@ -118,33 +118,15 @@ public class SelectionJourney {
 
     private static Map<String, Object> callBody(String id, Instant opensAt, Instant closesAt, String incubator, int laureates,
             String supportDuration, String checkInEvery) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("programmeId", "fin-de-vie");
+        Map<String, Object> body = CallBodies.body(id, opensAt, closesAt);
         body.put("title", "Parcours " + id);
         body.put("description", "Un appel mené de bout en bout par un test.");
-        body.put("opensAt", opensAt.toString());
-        body.put("closesAt", closesAt.toString());
         body.put("incubators", List.of(incubator));
         body.put("quotas", Map.of(incubator, laureates));
         body.put("cohortSize", laureates);
         body.put("waitlistSize", 0);
-        Map<String, Object> weights = new LinkedHashMap<>();
-        weights.put("socialImpact", 3);
-        weights.put("innovation", 2);
-        weights.put("team", 2);
-        weights.put("economicModel", 2);
-        weights.put("themeFit", 1);
-        weights.put("scaling", 1);
-        body.put("criteriaWeights", weights);
         body.put("territorialReviewers", 1);
         body.put("crossReviewers", 0);
-        body.put("reviewDeadline", "PT10M");
-        body.put("reviewReminderBefore", "PT2M");
-        body.put("escalationAfter", "PT5M");
-        body.put("completionDelay", "PT5M");
-        body.put("blindReview", false);
-        body.put("juryMembers", List.of("jury-1", "jury-2", "jury-3"));
         body.put("promotionWindow", "P60D");
         body.put("supportDuration", supportDuration);
         body.put("checkInEvery", checkInEvery);

@@ -1,9 +1,5 @@
 package fr.kiif.programmes.impact.report;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +7,14 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import fr.kiif.programmes.alliance.AllianceReferenceData;
 import fr.kiif.programmes.alliance.Incubator;
 import fr.kiif.programmes.alliance.Territory;
 import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.web.FrenchDates;
+import fr.kiif.programmes.web.PdfDocuments;
 
 /**
  * The call's impact report as a PDF for coordinators and funders: the same figures as the page, with
@@ -40,23 +33,16 @@ public class ImpactReportPdf {
     private final AllianceReferenceData alliance;
     private final FrenchDates dates;
     private final Clock clock;
-    private final SpringTemplateEngine engine;
+    private final PdfDocuments pdf;
 
     public ImpactReportPdf(ImpactReportViews views, ImpactFormat format, AllianceReferenceData alliance, FrenchDates dates,
-            Clock clock) {
+            Clock clock, PdfDocuments pdf) {
         this.views = views;
         this.format = format;
         this.alliance = alliance;
         this.dates = dates;
         this.clock = clock;
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/pdf/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        resolver.setCheckExistence(true);
-        this.engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
+        this.pdf = pdf;
     }
 
     public byte[] render(ProgrammeCall call, ImpactReport report) {
@@ -80,23 +66,11 @@ public class ImpactReportPdf {
                 ? "Hors territoire" : alliance.territory(id).map(Territory::name).orElse(id), f)));
         context.setVariable("incubators", incubators);
         context.setVariable("territories", territories);
-        return pdf(engine.process("rapport-impact", context));
+        return pdf.render("rapport-impact", context);
     }
 
     private GroupLine line(String name, ImpactFigures f) {
         return new GroupLine(name, f.laureates(), f.baselineAssessed(), f.finalAssessed(), format.number(f.contribution().mean()));
     }
 
-    private static byte[] pdf(String html) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not render the impact report", e);
-        }
-    }
 }

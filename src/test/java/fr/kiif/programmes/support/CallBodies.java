@@ -1,4 +1,4 @@
-package fr.kiif.programmes.coordination;
+package fr.kiif.programmes.support;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,23 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Bodies for the coordination API: the example with a unique id and dates around now. */
-final class CoordinationCalls {
+/** Bodies for the coordination API (POST /api/coordination/calls): the example with a unique id and dates around now. */
+public final class CallBodies {
 
-    private CoordinationCalls() {
+    private CallBodies() {
     }
 
-    static String uniqueId() {
+    public static String uniqueId() {
         return "coord-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The example body, opening in a day and closing two minutes later. */
-    static Map<String, Object> body(String id) {
+    public static Map<String, Object> body(String id) {
         Instant opensAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         return body(id, opensAt, opensAt.plus(Duration.ofMinutes(2)));
     }
 
-    static Map<String, Object> body(String id, Instant opensAt, Instant closesAt) {
+    public static Map<String, Object> body(String id, Instant opensAt, Instant closesAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("programmeId", "fin-de-vie");
