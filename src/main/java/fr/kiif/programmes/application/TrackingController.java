@@ -45,12 +45,6 @@ public class TrackingController {
         this.supports = supports;
     }
 
-    @ModelAttribute
-    void privatePage(HttpServletResponse response) {
-        // The token in the address is a credential: keep these pages out of caches.
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-    }
 
     @GetMapping("/suivi/{token}")
     public String tracking(@PathVariable String token, Model model) {

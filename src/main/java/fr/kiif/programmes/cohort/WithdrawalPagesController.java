@@ -46,11 +46,6 @@ public class WithdrawalPagesController {
         this.withdrawals = withdrawals;
     }
 
-    @ModelAttribute
-    void privatePage(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-    }
 
     @GetMapping("/suivi/{token}/retrait")
     public String form(@PathVariable String token, Model model) {

@@ -5,14 +5,16 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Static public pages, and the rate limit on everything the public can submit. */
+/** Static public pages, the rate limit on everything the public can submit, and the private-link pages' headers. */
 @Configuration
 public class PublicWebConfig implements WebMvcConfigurer {
 
     private final SubmissionRateLimitInterceptor rateLimit;
+    private final PrivateLinkHeaders privateLinkHeaders;
 
-    public PublicWebConfig(SubmissionRateLimitInterceptor rateLimit) {
+    public PublicWebConfig(SubmissionRateLimitInterceptor rateLimit, PrivateLinkHeaders privateLinkHeaders) {
         this.rateLimit = rateLimit;
+        this.privateLinkHeaders = privateLinkHeaders;
     }
 
     @Override
@@ -24,5 +26,6 @@ public class PublicWebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(rateLimit)
                 .addPathPatterns("/api/calls/*/applications", "/appels/*/candidater", "/suivi/*/complement");
+        registry.addInterceptor(privateLinkHeaders).addPathPatterns("/suivi/**");
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,12 +46,6 @@ public class QuestionnaireController {
         this.evaluations = evaluations;
     }
 
-    @ModelAttribute
-    void privatePage(HttpServletResponse response) {
-        // The token in the address is a credential.
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-    }
 
     @GetMapping("/suivi/{token}/impact/{phase}")
     public String start(@PathVariable String token, @PathVariable String phase) {
