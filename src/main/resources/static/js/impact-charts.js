@@ -7,6 +7,10 @@
   var colours = ['#7a8794', '#1f6f5c'];
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
     var spec = JSON.parse(canvas.getAttribute('data-chart'));
+    // Counts of laureates (and whole-number figures) get whole-number ticks, never "0,5 lauréat".
+    var whole = spec.datasets.every(function (d) {
+      return d.data.every(function (v) { return v === null || Number.isInteger(v); });
+    });
     new Chart(canvas, {
       type: 'bar',
       data: {
@@ -19,7 +23,7 @@
         responsive: true,
         maintainAspectRatio: false,
         locale: 'fr-FR',
-        scales: { y: { beginAtZero: true, title: { display: !!spec.axis, text: spec.axis } } },
+        scales: { y: { beginAtZero: true, ticks: whole ? { precision: 0 } : {}, title: { display: !!spec.axis, text: spec.axis } } },
         plugins: { legend: { display: spec.datasets.length > 1 } }
       }
     });

@@ -118,16 +118,18 @@ public class QuestionnaireController {
         IndicatorLevel level = level(levels, page);
         Map<String, StoredValue> saved = evaluations.values(context.evaluation);
         Map<String, StoredValue> baseline = evaluations.baselineValues(context.evaluation);
-        boolean nothingSaved = context.evaluation.status() == EvaluationStatus.SENT;
+        List<Indicator> indicators = evaluations.indicators(context.evaluation, level);
+        // Prefill a page until it is first saved (not only until the first page is: pages 2 and 3 hold the prefilled questions).
+        boolean pageNeverSaved = indicators.stream().noneMatch(indicator -> saved.containsKey(indicator.id()));
         List<QuestionField> fields = new ArrayList<>();
-        for (Indicator indicator : evaluations.indicators(context.evaluation, level)) {
+        for (Indicator indicator : indicators) {
             String value;
             boolean prefilled = false;
             if (typed.containsKey(indicator.id())) {
                 value = typed.get(indicator.id());
             } else if (saved.containsKey(indicator.id())) {
                 value = AnswerRules.formValue(indicator, saved.get(indicator.id()));
-            } else if (nothingSaved && context.evaluation.phase() == ImpactPhase.BASELINE) {
+            } else if (pageNeverSaved && context.evaluation.phase() == ImpactPhase.BASELINE) {
                 value = evaluations.prefill(context.application, indicator).orElse("");
                 prefilled = !value.isEmpty();
             } else {
