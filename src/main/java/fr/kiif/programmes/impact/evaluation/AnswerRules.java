@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import fr.kiif.programmes.impact.Units;
 import fr.kiif.programmes.impact.Indicator;
 import fr.kiif.programmes.impact.IndicatorChoice;
 
@@ -88,8 +89,8 @@ public final class AnswerRules {
             default -> {
                 NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
                 format.setMaximumFractionDigits(4);
-                String unit = indicator.unit() == null || indicator.unit().isBlank() ? "" : " " + indicator.unit();
-                yield format.format(value.number()).replace('\u202f', ' ').replace('\u00a0', ' ') + unit;
+                yield format.format(value.number()).replace('\u202f', ' ').replace('\u00a0', ' ')
+                        + Units.after(value.number(), indicator.unit());
             }
         };
     }

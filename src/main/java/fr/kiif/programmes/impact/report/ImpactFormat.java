@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import fr.kiif.programmes.impact.Units;
 import fr.kiif.programmes.impact.report.ImpactFigures.IndicatorFigures;
 import fr.kiif.programmes.impact.report.ImpactFigures.PhaseFigures;
 
@@ -37,14 +38,15 @@ public class ImpactFormat {
         if (phase == null || phase.n() == 0) {
             return "–";
         }
-        String unit = indicator.unit() == null || indicator.unit().isBlank() ? "" : " " + indicator.unit();
+        String unit = indicator.unit();
         return switch (indicator.type()) {
             case "YES_NO" -> "oui : " + number(phase.yesShare()) + " %";
             case "SINGLE_CHOICE" -> phase.distribution().stream().filter(c -> c.count() > 0)
                     .map(c -> c.label() + " : " + c.count()).collect(Collectors.joining(", "));
-            case "INTEGER", "DECIMAL" -> "moyenne " + number(phase.mean()) + unit + " · total " + number(phase.sum()) + unit;
+            case "INTEGER", "DECIMAL" -> "moyenne " + number(phase.mean()) + Units.after(phase.mean(), unit) + " · total "
+                    + number(phase.sum()) + Units.after(phase.sum(), unit);
             case "PERCENTAGE" -> "moyenne " + number(phase.mean()) + " %";
-            default -> "moyenne " + number(phase.mean()) + unit;
+            default -> "moyenne " + number(phase.mean()) + Units.after(phase.mean(), unit);
         };
     }
 
