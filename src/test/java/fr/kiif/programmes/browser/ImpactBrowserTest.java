@@ -285,7 +285,7 @@ class ImpactBrowserTest extends SpringTestBase {
             return found.isEmpty() ? null : found;
         });
         WebElement box = boxes.stream().filter(b -> browser.findElement(By.cssSelector("label[for='" + b.getAttribute("id") + "']"))
-                .getText().trim().equals(label)).findFirst()
+                .getText().trim().startsWith(label + " :")).findFirst()
                 .orElseThrow(() -> new AssertionError("No option " + label + " among " + boxes.size()));
         tasklist.jsClick(box);
         wait.until(driver -> box.isSelected());

@@ -73,7 +73,12 @@ class ImpactEvaluationProcessTest extends SpringTestBase {
         assertThat(groups(assess)).containsExactly("incubator-atis");
         assertThat(assess.getAssignee()).startsWith("atis-");
         assertThat(assess.getDueDate()).isNotNull();
-        assertThat(taskService.getVariable(assess.getId(), "impactIndicatorOptions").toString()).contains("team-size");
+        // The coach reads each answer beside its checkbox; a sensitive answer stays behind the link.
+        assertThat(taskService.getVariable(assess.getId(), "impactIndicatorOptions").toString()).contains("team-size")
+                .contains("Nombre de personnes dans l'équipe : 3 personnes")
+                .contains("Sentiment d'isolement dans le projet : réponse confidentielle")
+                .doesNotContain("Sentiment d'isolement dans le projet : 3");
+        assertThat(taskService.getVariable(assess.getId(), "impactPhaseLabel")).isEqualTo("Mesure à l'entrée");
 
         // Server-side checks, in French
         assertThatThrownBy(() -> taskService.complete(assess.getId(), Map.of("assessmentComment", "Bien.")))

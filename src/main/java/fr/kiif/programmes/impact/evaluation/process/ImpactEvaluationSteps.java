@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 import fr.kiif.programmes.application.Application;
 import fr.kiif.programmes.impact.ImpactPhase;
 import fr.kiif.programmes.impact.Indicator;
+import fr.kiif.programmes.impact.evaluation.AnswerRules;
 import fr.kiif.programmes.impact.evaluation.Assessment;
 import fr.kiif.programmes.impact.evaluation.Evaluation;
 import fr.kiif.programmes.impact.evaluation.ImpactDelays;
 import fr.kiif.programmes.impact.evaluation.ImpactEvaluationService;
 import fr.kiif.programmes.impact.evaluation.ImpactNotifications;
 import fr.kiif.programmes.impact.evaluation.QuestionnairePaths;
+import fr.kiif.programmes.impact.evaluation.StoredValue;
 
 /**
  * Steps and task listeners of {@code impact-evaluation} ({@code ${impactSteps.xxx(execution)}}), and the
@@ -60,6 +62,7 @@ public class ImpactEvaluationSteps {
         execution.setVariable("impactAssessmentDelay", delays.assessmentDelay().toString());
         execution.setVariable("questionnaireClosesAt", Date.from(now.toInstant().plus(delays.responseDelay())));
         execution.setVariable("hasIndicators", !evaluations.indicators(evaluation).isEmpty());
+        execution.setVariable("impactPhaseLabel", phase.label());
         execution.setVariable("impactAnswersUrl", publicBaseUrl + "/incubateur/impact/" + ref(execution) + "/"
                 + QuestionnairePaths.phase(phase));
     }
@@ -81,20 +84,39 @@ public class ImpactEvaluationSteps {
         evaluations.enteredByCoach(evaluationId(task));
     }
 
-    /** Create listener of UserTask_AssessImpact: the checklist of answered indicators the coach may flag (ids and labels only). */
+    /**
+     * Create listener of UserTask_AssessImpact: the checklist of answered indicators the coach may flag, each with the
+     * answer (and the entry value at the end) so the coach reads them in Tasklist. Sensitive answers stay out of the
+     * variable (the whole incubator may see the task): the coach reads them behind the "Voir les réponses" link.
+     */
     public void prepareAssessment(VariableScope scope) {
         Evaluation evaluation = evaluations.evaluation(evaluationId(scope));
-        var answered = evaluations.values(evaluation).keySet();
+        Map<String, StoredValue> answers = evaluations.values(evaluation);
+        Map<String, StoredValue> entry = evaluation.phase() == ImpactPhase.BASELINE ? Map.of() : evaluations.baselineValues(evaluation);
         List<Map<String, Object>> options = new ArrayList<>();
         for (Indicator indicator : evaluations.indicators(evaluation)) {
-            if (answered.contains(indicator.id())) {
+            if (answers.containsKey(indicator.id())) {
                 Map<String, Object> option = new LinkedHashMap<>();
-                option.put("label", indicator.label());
+                option.put("label", optionLabel(indicator, answers.get(indicator.id()), entry.get(indicator.id())));
                 option.put("value", indicator.id());
                 options.add(option);
             }
         }
         scope.setVariable("impactIndicatorOptions", SpinValues.jsonValue(Spin.JSON(options)).create());
+    }
+
+    private static String optionLabel(Indicator indicator, StoredValue answer, StoredValue entry) {
+        if (indicator.sensitive()) {
+            return indicator.label() + " : réponse confidentielle (voir les réponses)";
+        }
+        String label = indicator.label() + " : " + shortDisplay(indicator, answer);
+        return entry == null ? label : label + " (à l'entrée : " + shortDisplay(indicator, entry) + ")";
+    }
+
+    /** A free-text answer may be long: the checklist shows its start, the answers page shows it all. */
+    private static String shortDisplay(Indicator indicator, StoredValue value) {
+        String text = AnswerRules.display(indicator, value);
+        return text.length() <= 80 ? text : text.substring(0, 79) + "…";
     }
 
     /** Complete listener of UserTask_AssessImpact: checks the assessment and records who made it. */
