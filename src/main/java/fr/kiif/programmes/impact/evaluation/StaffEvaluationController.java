@@ -55,8 +55,12 @@ public class StaffEvaluationController {
     public String enter(@PathVariable String reference, @PathVariable String phase, @RequestParam Map<String, String> form,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Context context = context(reference, phase);
-        if (!context.mayEnter()) {
+        if (!context.seesSensitive) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (!context.mayEnter()) {
+            throw new QuestionnaireClosedException("Les réponses ne se saisissent ici qu'une fois le questionnaire expiré, "
+                    + "pendant la tâche « Recueillir les réponses » : rien n'a été modifié.");
         }
         Map<String, String> errors = evaluations.saveByCoach(context.evaluation, evaluations.indicators(context.evaluation), form);
         if (!errors.isEmpty()) {

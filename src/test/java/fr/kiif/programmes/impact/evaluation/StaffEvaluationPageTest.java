@@ -109,7 +109,9 @@ class StaffEvaluationPageTest extends SpringTestBase {
         // The answers were sent by the laureate: no entry by the coach, nothing changes
         Map<String, String> overwrite = new HashMap<>(answers);
         overwrite.put("team-size", "99");
-        assertThat(post(staff(coach), page, overwrite).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> refusedOverwrite = post(staff(coach), page, overwrite);
+        assertThat(refusedOverwrite.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(text(refusedOverwrite)).contains("une fois le questionnaire expiré");
         assertThat(service.values(fin).get("team-size").number()).isEqualByComparingTo("7");
         assertThat(impact.evaluation(ref, ImpactPhase.FINAL).status()).isEqualTo(EvaluationStatus.SUBMITTED);
     }
@@ -151,7 +153,9 @@ class StaffEvaluationPageTest extends SpringTestBase {
 
         // Before expiry: no entry form, a post is refused and changes nothing
         assertThat(text(staff(coach).getForEntity(page, String.class))).doesNotContain("Enregistrer les réponses");
-        assertThat(post(staff(coach), page, valid).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> refusedValid = post(staff(coach), page, valid);
+        assertThat(refusedValid.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(text(refusedValid)).contains("une fois le questionnaire expiré");
         assertThat(storedValues(ref)).containsOnlyKeys("founder-confidence");
 
         fire(pi, "Timer_QuestionnaireExpired");
@@ -220,7 +224,9 @@ class StaffEvaluationPageTest extends SpringTestBase {
         // No longer COLLECTING: a post is refused and changes nothing
         Map<String, String> later = new LinkedHashMap<>(valid);
         later.put("team-size", "40");
-        assertThat(post(staff(coach), page, later).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> refusedLater = post(staff(coach), page, later);
+        assertThat(refusedLater.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(text(refusedLater)).contains("une fois le questionnaire expiré");
         assertThat(storedValues(ref)).isEqualTo(stored);
         assertThat(impact.evaluation(ref, ImpactPhase.BASELINE).status()).isEqualTo(EvaluationStatus.ENTERED);
     }
