@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * HTTP Basic against the Camunda identity for the engine REST API, the coordination pages, the
- * coordination API and the incubator staff pages:
+ * coordination API, the incubator staff pages and the dashboard (pilotage):
  * nothing there is open to anonymous callers.
  */
 @Configuration
@@ -22,7 +22,7 @@ public class EngineAuthenticationConfig {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*", "/coordination/*", "/api/coordination/*",
-                "/incubateur/*");
+                "/incubateur/*", "/pilotage/*", "/api/pilotage/*");
         return registration;
     }
 }
