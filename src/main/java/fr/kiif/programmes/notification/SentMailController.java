@@ -1,22 +1,22 @@
 package fr.kiif.programmes.notification;
 
-import fr.kiif.programmes.alliance.Groups;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import fr.kiif.programmes.coordination.CoordinatorAccess;
+
 /**
- * "Courriels envoyés": the outbox as coordinators see it. The engine authentication filter has
- * already required HTTP Basic on /coordination/*; this checks the group.
+ * "Courriels envoyés": the outbox as coordinators see it. The staff authentication filter has already
+ * required a login on /coordination/*; this checks the group.
  */
 @Controller
 public class SentMailController {
@@ -28,12 +28,12 @@ public class SentMailController {
 
     private final MailOutbox outbox;
     private final MailDispatcher dispatcher;
-    private final IdentityService identityService;
+    private final CoordinatorAccess coordinators;
 
-    public SentMailController(MailOutbox outbox, MailDispatcher dispatcher, IdentityService identityService) {
+    public SentMailController(MailOutbox outbox, MailDispatcher dispatcher, CoordinatorAccess coordinators) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
-        this.identityService = identityService;
+        this.coordinators = coordinators;
     }
 
     /** What the page shows of one mail; body already cut into text and link segments. */
@@ -44,7 +44,7 @@ public class SentMailController {
 
     @GetMapping("/coordination/courriels")
     public ModelAndView list(@RequestParam(name = "reference", required = false) String reference) {
-        if (!isCoordinator(identityService.getCurrentAuthentication())) {
+        if (coordinators.currentCoordinator().isEmpty()) {
             return new ModelAndView("coordination/courriels-refuse", HttpStatus.FORBIDDEN);
         }
         String filter = reference == null || reference.isBlank() ? null : reference.strip();
@@ -57,13 +57,6 @@ public class SentMailController {
         return page;
     }
 
-    private static boolean isCoordinator(Authentication authentication) {
-        if (authentication == null || authentication.getGroupIds() == null) {
-            return false;
-        }
-        List<String> groups = authentication.getGroupIds();
-        return groups.contains(Groups.COORDINATION) || groups.contains(Groups.ADMIN);
-    }
 
     private static MailRow row(OutboxMail mail) {
         return new MailRow(format(mail.createdAt()), mail.recipient(), mail.subject(), mail.applicationRef(),

@@ -2,6 +2,7 @@ package fr.kiif.programmes.impact.report.process;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,13 +58,13 @@ public class ImpactConsolidationSteps {
     }
 
     /** End execution listener of cohort-support (any end: finished, withdrawn, stopped). */
-    public void supportEnded(DelegateExecution execution) {
+    public void supportEnded(DelegateExecution execution, Date now) {
         Object reference = execution.getVariable("applicationRef");
         if (reference == null) {
             reference = execution.getProcessBusinessKey();
         }
         if (reference != null) {
-            supportEnd.laureateClosed(reference.toString(), now());
+            supportEnd.laureateClosed(reference.toString(), now.toInstant());
         }
     }
 
@@ -75,9 +75,9 @@ public class ImpactConsolidationSteps {
     }
 
     /** ServiceTask_ConsolidateImpact: snapshot stored, key figures for the coordination's form. */
-    public void consolidate(DelegateExecution execution) {
+    public void consolidate(DelegateExecution execution, Date now) {
         String callId = callId(execution);
-        ImpactSnapshot snapshot = reports.consolidate(callId, now());
+        ImpactSnapshot snapshot = reports.consolidate(callId, now.toInstant());
         ImpactFigures figures = snapshot.call();
         execution.setVariable("impactSummary", summary(figures));
         execution.setVariable("impactKeyFigures", SpinValues.jsonValue(Spin.JSON(keyFigures(figures))).create());
@@ -115,10 +115,10 @@ public class ImpactConsolidationSteps {
     }
 
     /** ServiceTask_RecordImpactValidation: the report is validated and the call closed. */
-    public void recordValidation(DelegateExecution execution) {
+    public void recordValidation(DelegateExecution execution, Date now) {
         String callId = callId(execution);
         Object comment = execution.getVariable(COMMENT);
-        reports.validate(callId, now(), (String) execution.getVariable(VALIDATED_BY),
+        reports.validate(callId, now.toInstant(), (String) execution.getVariable(VALIDATED_BY),
                 comment == null || comment.toString().isBlank() ? null : comment.toString());
         calls.updateStatus(callId, CallStatus.CLOSED);
     }
@@ -152,8 +152,4 @@ public class ImpactConsolidationSteps {
         return (String) execution.getVariable("callId");
     }
 
-    private static Instant now() {
-        // The engine's clock, moved by the process tests like the timers.
-        return ClockUtil.getCurrentTime().toInstant();
-    }
 }
