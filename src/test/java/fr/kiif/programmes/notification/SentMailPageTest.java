@@ -4,6 +4,7 @@ import static fr.kiif.programmes.notification.MailTestSupport.unique;
 import static fr.kiif.programmes.notification.MailTestSupport.uniqueRecipient;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.kiif.programmes.coordination.CoordinatorAccess;
 import fr.kiif.programmes.alliance.Groups;
 import fr.kiif.programmes.support.SpringTestBase;
 import java.time.Clock;
@@ -134,7 +135,7 @@ class SentMailPageTest extends SpringTestBase {
     @Test
     void withoutSmtpThePageSaysMailsAreKeptHere() {
         MailDispatcher withoutSmtp = new MailDispatcher(jdbc, mailSender, properties, "", clock);
-        SentMailController controller = new SentMailController(outbox, withoutSmtp, identityService);
+        SentMailController controller = new SentMailController(outbox, withoutSmtp, new CoordinatorAccess(identityService));
         identityService.setAuthentication(COORDINATOR, List.of(Groups.COORDINATION));
         ModelAndView page;
         try {
