@@ -69,14 +69,19 @@ public class CohortFixtures {
         return call;
     }
 
-    /** An application of the call, eligible and reviewed, waiting for the jury's decision. */
-    public ProcessInstance reviewed(ProgrammeCall call, String departement) {
+    /** An application just submitted to the call: its process waits for its first job (acknowledgement). */
+    public ProcessInstance submitted(ProgrammeCall call, String departement) {
         ApplicationForm form = ApplicationForms.valid(departement, "porteur-" + UUID.randomUUID() + "@example.org");
         form.setOrganisationName("Structure " + UUID.randomUUID());
         form.setSiret(null);
         SubmissionResult result = submissions.submit(call.id(), form, Optional.empty(), null);
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(result.reference())
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(result.reference())
                 .processDefinitionKey("application").singleResult();
+    }
+
+    /** An application of the call, eligible and reviewed, waiting for the jury's decision. */
+    public ProcessInstance reviewed(ProgrammeCall call, String departement) {
+        ProcessInstance pi = submitted(call, departement);
         managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
         taskService.complete(single(pi, "UserTask_CheckEligibility").getId(), Map.of("eligibilityOutcome", "ELIGIBLE"));
         Map<String, Object> review = new HashMap<>();
