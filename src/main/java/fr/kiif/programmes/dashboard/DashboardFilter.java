@@ -1,21 +1,20 @@
 package fr.kiif.programmes.dashboard;
 
 /**
- * The dashboard's filters, from the query parameters {@code incubateur} and {@code territoire}: an incubator
- * slug and a territory id, each null when not filtered. Shared by the overview and the exports ("as on screen").
+ * What the coordinator narrowed the dashboard to (query params {@code incubateur}, {@code territoire}); the
+ * exports use the same record so a file holds what the screen shows. Null or blank means no filter.
+ *
+ * @param incubator an incubator slug (e.g. {@code atis}), or null
+ * @param territory a territory id (e.g. {@code gironde}), or null
  */
 public record DashboardFilter(String incubator, String territory) {
 
     public DashboardFilter {
-        incubator = blankToNull(incubator);
-        territory = blankToNull(territory);
+        incubator = incubator == null || incubator.isBlank() ? null : incubator.strip();
+        territory = territory == null || territory.isBlank() ? null : territory.strip();
     }
 
     public static DashboardFilter none() {
         return new DashboardFilter(null, null);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
