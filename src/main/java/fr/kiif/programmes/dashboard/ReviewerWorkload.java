@@ -49,8 +49,7 @@ public class ReviewerWorkload {
                 .param("callId", callId)
                 .query(rs -> {
                     String id = rs.getString(1);
-                    long late = overdue.tasks().stream()
-                            .filter(t -> OverdueTasks.REVIEW_TASK.equals(t.activityId()) && id.equals(t.assignee())).count();
+                    long late = overdue.lateReviewsOf(id);
                     reviewers.put(id, new Reviewer(id, rs.getLong(2), rs.getLong(3), rs.getLong(4), late, rs.getLong(5), rs.getLong(6)));
                 });
         long flaggedCount = scope.bind(jdbc.sql("""
