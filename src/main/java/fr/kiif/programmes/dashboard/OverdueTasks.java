@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class OverdueTasks {
 
-    static final int LISTED = 100;
+    static final int LISTED = 30;
     static final String REVIEW_TASK = "UserTask_ReviewApplication";
     static final String UNASSIGNED = "(non attribuée)";
     static final String COORDINATION = "coordination";

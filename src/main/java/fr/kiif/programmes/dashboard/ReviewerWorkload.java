@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewerWorkload {
 
-    static final int FLAGGED_LIMIT = 50;
+    static final int FLAGGED_LIMIT = 20;
 
     /** disagreements: this reviewer's done reviews on applications flagged for disagreement. */
     public record Reviewer(String reviewerId, long open, long done, long closedOther, long late, long cross, long disagreements) {
