@@ -49,7 +49,7 @@ import fr.kiif.programmes.support.PostgresTestBase;
 @Tag("benchmark")
 class DashboardBenchmark extends PostgresTestBase {
 
-    private static final int WARM_UP = 5;
+    private static final int WARM_UP = 30;
     private static final int SAMPLES = 60;
 
     @Autowired JdbcTemplate jdbc;

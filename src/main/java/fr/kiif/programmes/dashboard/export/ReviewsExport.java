@@ -3,6 +3,8 @@ package fr.kiif.programmes.dashboard.export;
 import static fr.kiif.programmes.dashboard.export.ExportLabels.instant;
 import static fr.kiif.programmes.dashboard.export.ExportLabels.integer;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +21,7 @@ import fr.kiif.programmes.selection.ReviewCriteria;
  * identity from the applicant's incubator.
  */
 @Component
-class ReviewsExport implements CallExport {
+class ReviewsExport extends SqlCallExport {
 
     static final String HIDDEN_REVIEWER = "Masqué (évaluation croisée anonyme)";
     /** Score columns of table review, in the order of {@link ReviewCriteria}. */
@@ -29,47 +31,42 @@ class ReviewsExport implements CallExport {
             "Évaluateur·rice", "Statut", "Attribuée le", "Terminée le"), List.of("Note globale", "Recommandation",
             "Commentaire", "Motif de récusation"));
 
-    private final JdbcClient jdbc;
-    private final ExportLabels labels;
 
     ReviewsExport(JdbcClient jdbc, ExportLabels labels) {
-        this.jdbc = jdbc;
-        this.labels = labels;
+        super(jdbc, labels, ExportKind.EVALUATIONS, HEADERS);
     }
 
-    @Override
-    public ExportKind kind() {
-        return ExportKind.EVALUATIONS;
-    }
+
 
     @Override
-    public List<String> headers() {
-        return HEADERS;
-    }
-
-    @Override
-    public void write(ExportScope scope, RowSink sink) {
-        jdbc.sql("""
+    String select() {
+        return """
                         select a.reference, a.incubator_slug, a.territory, r.*
                         from review r join application a on a.id = r.application_id
-                        where a.call_id = :callId""" + scope.conditions() + " order by a.reference, r.id")
-                .params(scope.parameters())
-                .query(rs -> {
-                    String kind = rs.getString("kind");
-                    boolean hidden = scope.hideCrossReviewers() && "CROSS".equals(kind);
-                    List<Object> row = new ArrayList<>(Arrays.asList(rs.getString("reference"),
-                            labels.incubator(rs.getString("incubator_slug")), labels.territory(rs.getString("territory")),
-                            ExportLabels.reviewKind(kind), hidden ? HIDDEN_REVIEWER : rs.getString("reviewer_id"),
-                            ExportLabels.reviewStatus(rs.getString("status")), instant(rs, "assigned_at"),
-                            instant(rs, "completed_at")));
-                    for (String column : SCORE_COLUMNS) {
-                        row.add(integer(rs, column));
-                    }
-                    row.addAll(Arrays.asList(rs.getBigDecimal("overall_score"),
-                            ExportLabels.recommendation(rs.getString("recommendation")), rs.getString("review_comment"),
-                            rs.getString("recusal_reason")));
-                    sink.row(row);
-                });
+                        where a.call_id = :callId""";
+    }
+
+    @Override
+    String orderBy() {
+        return " order by a.reference, r.id";
+    }
+
+    @Override
+    List<Object> row(ResultSet rs, ExportScope scope) throws SQLException {
+        String kind = rs.getString("kind");
+        boolean hidden = scope.hideCrossReviewers() && "CROSS".equals(kind);
+        List<Object> row = new ArrayList<>(Arrays.asList(rs.getString("reference"),
+                labels.incubator(rs.getString("incubator_slug")), labels.territory(rs.getString("territory")),
+                ExportLabels.reviewKind(kind), hidden ? HIDDEN_REVIEWER : rs.getString("reviewer_id"),
+                ExportLabels.reviewStatus(rs.getString("status")), instant(rs, "assigned_at"),
+                instant(rs, "completed_at")));
+        for (String column : SCORE_COLUMNS) {
+            row.add(integer(rs, column));
+        }
+        row.addAll(Arrays.asList(rs.getBigDecimal("overall_score"),
+                ExportLabels.recommendation(rs.getString("recommendation")), rs.getString("review_comment"),
+                rs.getString("recusal_reason")));
+        return row;
     }
 
     private static List<String> headers(List<String> before, List<String> after) {

@@ -5,6 +5,8 @@ import static fr.kiif.programmes.dashboard.export.ExportLabels.integer;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,34 +19,23 @@ import org.springframework.stereotype.Component;
  * computed by the database in one query instead of loading every check-in.
  */
 @Component
-class SupportExport implements CallExport {
+class SupportExport extends SqlCallExport {
 
     static final List<String> HEADERS = List.of("Référence", "Incubateur", "Territoire", "Structure", "Projet", "Coach",
             "Statut de l'accompagnement", "Début", "Date de lancement", "Heures prévues", "Points d'étape faits",
             "Heures des points d'étape", "Événements collectifs suivis", "Heures des événements", "Heures au total",
             "Dernier niveau de risque", "Prochain point d'étape", "Fin", "Fin à l'initiative de", "Motif de fin");
 
-    private final JdbcClient jdbc;
-    private final ExportLabels labels;
 
     SupportExport(JdbcClient jdbc, ExportLabels labels) {
-        this.jdbc = jdbc;
-        this.labels = labels;
+        super(jdbc, labels, ExportKind.ACCOMPAGNEMENT, HEADERS);
     }
 
-    @Override
-    public ExportKind kind() {
-        return ExportKind.ACCOMPAGNEMENT;
-    }
+
 
     @Override
-    public List<String> headers() {
-        return HEADERS;
-    }
-
-    @Override
-    public void write(ExportScope scope, RowSink sink) {
-        jdbc.sql("""
+    String select() {
+        return """
                         select a.reference, a.incubator_slug, a.territory, a.organisation_name, a.project_title, s.coach_id,
                                s.status, s.started_at, s.kickoff_date, s.expected_hours, s.next_check_in_at, s.ended_at,
                                s.ended_by, s.end_reason,
@@ -61,22 +52,23 @@ class SupportExport implements CallExport {
                                  where c.application_id = s.application_id and c.done_at is not null and c.risk_level is not null
                                  order by c.done_at desc, c.id desc fetch first 1 rows only) as last_risk
                         from laureate_support s join application a on a.id = s.application_id
-                        where a.call_id = :callId""" + scope.conditions() + " order by a.reference")
-                .params(scope.parameters())
-                .query(rs -> {
-                    BigDecimal checkInHours = rs.getBigDecimal("check_in_hours");
-                    BigDecimal eventHours = rs.getBigDecimal("event_hours");
-                    Date kickoff = rs.getDate("kickoff_date");
-                    sink.row(Arrays.asList(rs.getString("reference"), labels.incubator(rs.getString("incubator_slug")),
-                            labels.territory(rs.getString("territory")), rs.getString("organisation_name"),
-                            rs.getString("project_title"), rs.getString("coach_id"),
-                            ExportLabels.supportStatus(rs.getString("status")), instant(rs, "started_at"),
-                            kickoff == null ? null : kickoff.toLocalDate(), integer(rs, "expected_hours"),
-                            rs.getInt("check_ins"), hours(checkInHours), rs.getInt("events"), hours(eventHours),
-                            hours(checkInHours.add(eventHours)), ExportLabels.risk(rs.getString("last_risk")),
-                            instant(rs, "next_check_in_at"), instant(rs, "ended_at"),
-                            ExportLabels.endedBy(rs.getString("ended_by")), rs.getString("end_reason")));
-                });
+                        where a.call_id = :callId""";
+    }
+
+    @Override
+    List<Object> row(ResultSet rs, ExportScope scope) throws SQLException {
+        BigDecimal checkInHours = rs.getBigDecimal("check_in_hours");
+        BigDecimal eventHours = rs.getBigDecimal("event_hours");
+        Date kickoff = rs.getDate("kickoff_date");
+        return Arrays.asList(rs.getString("reference"), labels.incubator(rs.getString("incubator_slug")),
+                labels.territory(rs.getString("territory")), rs.getString("organisation_name"),
+                rs.getString("project_title"), rs.getString("coach_id"),
+                ExportLabels.supportStatus(rs.getString("status")), instant(rs, "started_at"),
+                kickoff == null ? null : kickoff.toLocalDate(), integer(rs, "expected_hours"),
+                rs.getInt("check_ins"), hours(checkInHours), rs.getInt("events"), hours(eventHours),
+                hours(checkInHours.add(eventHours)), ExportLabels.risk(rs.getString("last_risk")),
+                instant(rs, "next_check_in_at"), instant(rs, "ended_at"),
+                ExportLabels.endedBy(rs.getString("ended_by")), rs.getString("end_reason"));
     }
 
     private static BigDecimal hours(BigDecimal value) {
