@@ -162,6 +162,10 @@ class ApplicationApiTest extends SpringTestBase {
         JsonNode docs = json.readTree(http.getForObject("/v3/api-docs", String.class));
         assertThat(docs.get("paths").has("/api/calls")).isTrue();
         assertThat(docs.get("paths").has("/api/calls/{callId}/applications")).isTrue();
+        // The Swagger UI and the chart library are served from their webjars (no resource chain needed).
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/webjars/chart.js/4.5.1/dist/chart.umd.min.js", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     private ResponseEntity<String> postJson(String body, String idempotencyKey) {
