@@ -14,14 +14,18 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One case per rule of processes/eligibility.dmn, plus combinations where COLLECT keeps several reasons. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/eligibility.dmn")
 class EligibilityDmnTest {
+
+    // Not camunda.cfg.xml: Camunda's ProcessEngines.init() would also build that engine in the Spring tests' JVM.
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
+            .configurationResource("camunda-unit.cfg.xml").build();
 
     static final String TERRITORY = "Le département du projet n'est couvert par aucun territoire de cet appel.";
     static final String LEGAL_FORM = "La forme juridique de la structure n'est pas acceptée par cet appel.";

@@ -11,16 +11,20 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * The routing table and territories.csv are edited by hand in two places: this test fails as soon
  * as they disagree for any département.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/territory-routing.dmn")
 class TerritoryRoutingConsistencyTest {
+
+    // Not camunda.cfg.xml: Camunda's ProcessEngines.init() would also build that engine in the Spring tests' JVM.
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
+            .configurationResource("camunda-unit.cfg.xml").build();
 
     static AllianceReferenceData data;
 

@@ -16,16 +16,20 @@ import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One case per rule of processes/territory-routing.dmn; the full table is checked by the consistency test. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/territory-routing.dmn")
 class TerritoryRoutingDmnTest {
+
+    // Not camunda.cfg.xml: Camunda's ProcessEngines.init() would also build that engine in the Spring tests' JVM.
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
+            .configurationResource("camunda-unit.cfg.xml").build();
 
     ProcessEngine engine; // injected by ProcessEngineExtension (only ProcessEngine fields are)
 
