@@ -3,16 +3,17 @@ package fr.kiif.programmes.application.process;
 import java.time.Duration;
 import java.util.Date;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** Sets a human task's due date from a delay of the call's configuration (ISO-8601). */
+/** A human task's due date from a delay of the call's configuration or of {@code kiif.*} (ISO-8601). */
 @Component("taskDeadlines")
 public class TaskDeadlines {
 
-    /** Used as {@code ${taskDeadlines.dueAfter(task, eligibilityCheckDelay)}} in a create listener. */
-    public void dueAfter(DelegateTask task, String isoDelay) {
-        // The task's create time comes from the engine clock, as do the escalation timers.
-        task.setDueDate(Date.from(task.getCreateTime().toInstant().plus(Duration.parse(isoDelay))));
+    /**
+     * Used as {@code camunda:dueDate="${taskDeadlines.after(now(), eligibilityCheckDelay)}"}: {@code now()} is the
+     * engine clock, as for the escalation timers, so due dates and timers agree when tests move it.
+     */
+    public Date after(Date now, String isoDelay) {
+        return Date.from(now.toInstant().plus(Duration.parse(isoDelay)));
     }
 }

@@ -107,10 +107,10 @@ public class CohortProcessSteps {
         execution.setVariable("checkInsOpened", 0);
     }
 
-    /** Create listener of UserTask_CheckIn: due date, count, next check-in date on the record. */
+    /** Create listener of UserTask_CheckIn: count, next check-in date on the record. */
     public void checkInCreated(DelegateTask task) {
-        Instant due = task.getCreateTime().toInstant().plus(Duration.parse((String) task.getVariable("checkInDueAfter")));
-        task.setDueDate(Date.from(due));
+        // The due date comes from the model (camunda:dueDate, checkInDueAfter after now).
+        Instant due = task.getDueDate().toInstant();
         Object opened = task.getVariable("checkInsOpened");
         task.setVariable("checkInsOpened", (opened instanceof Number n ? n.intValue() : 0) + 1);
         support.checkInOpened(ref(task), due);
@@ -206,14 +206,7 @@ public class CohortProcessSteps {
         execution.setVariable("promotionWindowEnd", outcome.windowEnd() == null ? null : Date.from(outcome.windowEnd()));
     }
 
-    /** Create listener of UserTask_ProposePromotion: due when the promotion window closes. */
-    public void proposalCreated(DelegateTask task) {
-        Object end = task.getVariable("promotionWindowEnd");
-        if (end instanceof Date date) {
-            task.setDueDate(date);
-        }
-    }
-
+    /** Complete listener of UserTask_ProposePromotion. */
     public void validateProposal(DelegateTask task) {
         SupportFormRules.decision(task.getVariable("promotionAccepted"),
                 "Indiquez si la candidature proposée est promue (accepter) ou non (passer).");
