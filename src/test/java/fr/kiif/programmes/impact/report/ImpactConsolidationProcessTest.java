@@ -84,6 +84,9 @@ class ImpactConsolidationProcessTest extends SpringTestBase {
 
     @Test
     void lastSupportEndingBringsConsolidationThenTheCoordinationSendsBackOnceAndValidates() {
+        // Frozen: the task's create time and its due date are read from the clock at two different moments.
+        Date consolidatedAt = Date.from(Instant.parse("2026-11-02T09:00:00Z"));
+        ClockUtil.setCurrentTime(consolidatedAt);
         ProcessInstance pi = startAtSupportWait();
         assertThat(pi).isWaitingAt("Gateway_AwaitSupportEnd").hasPassed("ServiceTask_CheckCohortSupport");
         assertThat(pi).variables().containsEntry("cohortSupportEnded", false).containsEntry("supportCheckEvery", "PT24H");
@@ -102,8 +105,7 @@ class ImpactConsolidationProcessTest extends SpringTestBase {
 
         Task task = task(pi);
         assertThat(task).hasCandidateGroup("kiif-coordination").hasName("Valider le rapport d'impact");
-        assertThat(Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()))
-                .isEqualTo(Duration.ofDays(14));
+        assertThat(task.getDueDate()).isEqualTo(Date.from(consolidatedAt.toInstant().plus(Duration.ofDays(14))));
         assertThat((String) runtimeService.getVariable(pi.getId(), "impactSummary"))
                 .startsWith("2 lauréats avec au moins une évaluation validée : 2 mesures à l'entrée, 2 mesures finales.")
                 .contains("4 sur 5");
