@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import fr.kiif.programmes.alliance.AllianceReferenceData;
 import fr.kiif.programmes.alliance.Territory;
@@ -41,12 +42,15 @@ import fr.kiif.programmes.support.PostgresTestBase;
  * Dashboard speed on PostgreSQL (issue target: overview p95 ≤ 200 ms). Not part of the default run:
  * {@code ./mvnw -B test -Pbenchmark} (size with {@code -Dkiif.benchmark.applications=10800}).
  *
- * <p>Seeds one call over the 27 territories: applications in every status (SQL, in batches), three reviews per
+ * <p>Runs with the alliance at its announced size, 10 members and 27 territories ({@code benchmark/*.csv}: the shipped
+ * reference data plus fictitious members), and seeds one call over all of them: applications in every status (SQL, in batches), three reviews per
  * reviewed application, scores, jury decisions, and a running {@code application} instance per application
  * (a quarter waiting at an overdue "Vérifier l'éligibilité" task, the others for the jury's decision). Then
  * times the overview page, its JSON and application pages through HTTP as a coordinator, and prints p50/p95.
  */
 @Tag("benchmark")
+@TestPropertySource(properties = {"kiif.alliance.incubators=classpath:benchmark/incubators.csv",
+        "kiif.alliance.territories=classpath:benchmark/territories.csv"})
 class DashboardBenchmark extends PostgresTestBase {
 
     private static final int WARM_UP = 30;
@@ -89,8 +93,8 @@ class DashboardBenchmark extends PostgresTestBase {
         long[] filtered = time(i -> overview + "?incubateur=atis");
         long[] application = time(i -> "/pilotage/candidatures/" + references.get(random.nextInt(references.size())));
 
-        System.out.printf("%n=== Dashboard benchmark (PostgreSQL): %d applications over %d territories, seeded in %d s ===%n",
-                size, alliance.territories().size(), seedSeconds);
+        System.out.printf("%n=== Dashboard benchmark (PostgreSQL): %d applications over %d territories of %d incubators, seeded in %d s ===%n",
+                size, alliance.territories().size(), alliance.incubators().size(), seedSeconds);
         print("overview page   " + overview, page);
         print("overview JSON   /api/pilotage/appels/{id}", json);
         print("overview, one incubator", filtered);
