@@ -53,9 +53,6 @@ public class ApplicationDossier {
     public record Mail(Instant createdAt, String recipient, String subject, String status, Instant sentAt) {
     }
 
-    public record Document(String kind, String fileName, long sizeBytes, Instant uploadedAt) {
-    }
-
     public record Instance(String processInstanceId, String processKey, boolean running, Instant startedAt, Instant endedAt,
             String cockpitUrl) {
     }
@@ -64,7 +61,7 @@ public class ApplicationDossier {
     }
 
     public record Dossier(Summary application, List<Event> timeline, List<Review> reviews, List<Mail> mails,
-            List<Document> documents, List<Instance> instances, List<OpenTask> tasks, List<CallIncidents.Item> incidents) {
+            List<ApplicationDocuments.Document> documents, List<Instance> instances, List<OpenTask> tasks, List<CallIncidents.Item> incidents) {
     }
 
     private final JdbcClient jdbc;
@@ -74,9 +71,12 @@ public class ApplicationDossier {
     private final TaskService taskService;
     private final SystemAccess systemAccess;
     private final java.time.Clock clock;
+    private final ApplicationDocuments documents;
 
     public ApplicationDossier(JdbcClient jdbc, DashboardAccess access, HistoryService historyService,
-            RuntimeService runtimeService, TaskService taskService, SystemAccess systemAccess, java.time.Clock clock) {
+            RuntimeService runtimeService, TaskService taskService, SystemAccess systemAccess, java.time.Clock clock,
+            ApplicationDocuments documents) {
+        this.documents = documents;
         this.jdbc = jdbc;
         this.access = access;
         this.historyService = historyService;
@@ -117,7 +117,7 @@ public class ApplicationDossier {
                                 i.getProcessInstanceId(), EngineLinks.processInstance(i.getProcessInstanceId()))));
             }
         }
-        return new Dossier(summary, timeline, reviews(id, scope), mails(reference), documents(id), instances, tasks, incidents);
+        return new Dossier(summary, timeline, reviews(id, scope), mails(reference), documents.of(id, reference), instances, tasks, incidents);
     }
 
     private java.util.Optional<Summary> summary(String reference) {
@@ -194,14 +194,6 @@ public class ApplicationDossier {
                 .param(reference)
                 .query((rs, n) -> new Mail(instant(rs.getObject(1, OffsetDateTime.class)), rs.getString(2), rs.getString(3),
                         rs.getString(4), instant(rs.getObject(5, OffsetDateTime.class))))
-                .list();
-    }
-
-    private List<Document> documents(long id) {
-        return jdbc.sql("select kind, file_name, size_bytes, uploaded_at from application_document where application_id = ? order by id")
-                .param(id)
-                .query((rs, n) -> new Document(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        instant(rs.getObject(4, OffsetDateTime.class))))
                 .list();
     }
 

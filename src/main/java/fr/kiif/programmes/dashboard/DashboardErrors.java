@@ -15,7 +15,7 @@ public final class DashboardErrors {
     private DashboardErrors() {
     }
 
-    @ControllerAdvice(assignableTypes = DashboardPagesController.class)
+    @ControllerAdvice(assignableTypes = {DashboardPagesController.class, ApplicationDocumentsController.class})
     public static class Pages {
 
         @ExceptionHandler(DashboardException.class)

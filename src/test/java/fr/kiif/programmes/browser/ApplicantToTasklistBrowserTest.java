@@ -33,7 +33,7 @@ import fr.kiif.programmes.support.TestPdfs;
 /**
  * In Debian's headless Chromium: an applicant submits the public form with a PDF and opens the
  * tracking link; the routed incubator's staff member logs into Tasklist and sees the eligibility
- * form with the application's data. Needs /usr/bin/chromium and /usr/bin/chromedriver
+ * form with the application's data, and opens the uploaded PDF from the form's link. Needs /usr/bin/chromium and /usr/bin/chromedriver
  * (installed by .ci/run).
  */
 class ApplicantToTasklistBrowserTest extends SpringTestBase {
@@ -134,6 +134,20 @@ class ApplicantToTasklistBrowserTest extends SpringTestBase {
         assertThat(page).contains("Vérifier l'éligibilité").contains(reference).contains("Les Passeurs du Médoc")
                 .contains("Recommandation des règles").contains("Éligible : la candidature passe à l'évaluation");
         screenshot("tasklist-eligibility-form");
+
+        // The form links to the uploaded PDF; the Tasklist login is enough to list and download it.
+        WebElement documentsLink = browser.findElement(By.linkText("Documents joints à la candidature"));
+        assertThat(documentsLink.getAttribute("href")).endsWith("/pilotage/candidatures/" + reference + "/documents");
+        browser.get(documentsLink.getAttribute("href"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Documents de la candidature"));
+        WebElement file = browser.findElement(By.partialLinkText(pdf.getFileName().toString()));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Présentation du projet");
+        screenshot("documents-from-tasklist");
+        Object bytes = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+                    .then(b => done(b.byteLength), e => done('failed ' + e));""", file.getAttribute("href"));
+        assertThat(bytes).isEqualTo((long) TestPdfs.minimal().length);
     }
 
     private void type(String name, String text) {
