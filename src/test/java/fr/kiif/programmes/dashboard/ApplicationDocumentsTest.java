@@ -18,6 +18,7 @@ import org.springframework.web.util.HtmlUtils;
 import fr.kiif.programmes.application.ApplicationRepository;
 import fr.kiif.programmes.application.UploadedPdf;
 import fr.kiif.programmes.support.SpringTestBase;
+import fr.kiif.programmes.support.StaffPages;
 import fr.kiif.programmes.support.TestPdfs;
 
 /** Applicants' documents: listed and downloadable for the application's incubator, the coordination and its reviewers only. */
@@ -102,12 +103,10 @@ class ApplicationDocumentsTest extends SpringTestBase {
     }
 
     private ResponseEntity<String> get(String user, String path) {
-        return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+        return new StaffPages(http).get(user, path);
     }
 
     private String page(String user, String path) {
-        ResponseEntity<String> response = get(user, path);
-        assertThat(response.getStatusCode()).as(path + " " + response.getBody()).isEqualTo(HttpStatus.OK);
-        return HtmlUtils.htmlUnescape(response.getBody());
+        return new StaffPages(http).page(user, path);
     }
 }

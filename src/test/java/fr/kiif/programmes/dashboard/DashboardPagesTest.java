@@ -11,12 +11,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.kiif.programmes.support.SpringTestBase;
+import fr.kiif.programmes.support.StaffPages;
 
 /** The dashboard on H2: known numbers of a seeded call, restrictions on pages and JSON, links into Tasklist and Cockpit. */
 class DashboardPagesTest extends SpringTestBase {
@@ -151,13 +151,11 @@ class DashboardPagesTest extends SpringTestBase {
     }
 
     private ResponseEntity<String> get(String user, String path) {
-        return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+        return new StaffPages(http).get(user, path);
     }
 
     private String getPage(String user, String path) {
-        ResponseEntity<String> response = get(user, path);
-        assertThat(response.getStatusCode()).as(path + " " + response.getBody()).isEqualTo(HttpStatus.OK);
-        return HtmlUtils.htmlUnescape(response.getBody());
+        return new StaffPages(http).page(user, path);
     }
 
     private JsonNode getJson(String user, String path) throws Exception {

@@ -7,9 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.util.HtmlUtils;
 
 import fr.kiif.programmes.support.SpringTestBase;
+import fr.kiif.programmes.support.StaffPages;
 
 /** The staff navigation offers each person only the pages they may open. */
 class StaffNavigationTest extends SpringTestBase {
@@ -39,12 +39,10 @@ class StaffNavigationTest extends SpringTestBase {
     }
 
     private ResponseEntity<String> get(String user, String path) {
-        return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+        return new StaffPages(http).get(user, path);
     }
 
     private String page(String user, String path) {
-        ResponseEntity<String> response = get(user, path);
-        assertThat(response.getStatusCode()).as(path + " " + response.getBody()).isEqualTo(HttpStatus.OK);
-        return HtmlUtils.htmlUnescape(response.getBody());
+        return new StaffPages(http).page(user, path);
     }
 }

@@ -65,20 +65,11 @@ class CallExportsPostgresTest extends PostgresTestBase {
         ProgrammeCall call = fixtures.supportCall();
         List<String> jurySet = List.of(fixtures.reviewed(call, "33").getBusinessKey(), fixtures.reviewed(call, "33").getBusinessKey(),
                 fixtures.reviewed(call, "69").getBusinessKey());
-        List<Map<String, Object>> decisions = List.of(decision(jurySet.get(0), "SELECTED", null),
-                decision(jurySet.get(1), "WAITLISTED", 1), decision(jurySet.get(2), "SELECTED", null));
+        List<Map<String, Object>> decisions = List.of(CallExportsTest.decision(jurySet.get(0), "SELECTED", null),
+                CallExportsTest.decision(jurySet.get(1), "WAITLISTED", 1), CallExportsTest.decision(jurySet.get(2), "SELECTED", null));
         jury.record(call.id(), jurySet, decisions);
         jurySet.forEach(reference -> assertThat(jury.deliver(call.id(), reference)).isTrue());
         return call.id();
-    }
-
-    private static Map<String, Object> decision(String reference, String decision, Integer rank) {
-        Map<String, Object> row = new java.util.HashMap<>();
-        row.put("applicationRef", reference);
-        row.put("decision", decision);
-        row.put("waitlistRank", rank);
-        row.put("rationale", "Motivation de " + reference);
-        return row;
     }
 
     private List<String> references(String callId, String incubator) {

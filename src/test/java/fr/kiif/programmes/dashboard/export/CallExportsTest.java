@@ -73,7 +73,7 @@ class CallExportsTest extends SpringTestBase {
         seed = new Seed(call.id(), atisLaureate, atisWaitlisted, ronalpiaLaureate);
     }
 
-    private static Map<String, Object> decision(String reference, String decision, Integer rank) {
+    static Map<String, Object> decision(String reference, String decision, Integer rank) {
         Map<String, Object> row = new java.util.LinkedHashMap<>();
         row.put("applicationRef", reference);
         row.put("decision", decision);
