@@ -26,6 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import fr.kiif.programmes.support.OutboxRows;
 import fr.kiif.programmes.support.SpringTestBase;
 import fr.kiif.programmes.support.TestPdfs;
@@ -134,6 +137,11 @@ class ApplicantToTasklistBrowserTest extends SpringTestBase {
         assertThat(page).contains("Vérifier l'éligibilité").contains(reference).contains("Les Passeurs du Médoc")
                 .contains("Recommandation des règles").contains("Éligible : la candidature passe à l'évaluation");
         screenshot("tasklist-eligibility-form");
+        // Tasklist itself speaks French (our locales/fr.json), whatever the browser's language.
+        JsonNode french = new ObjectMapper().readTree(getClass().getClassLoader()
+                .getResource("META-INF/resources/webjars/camunda/app/tasklist/locales/fr.json")).get("labels");
+        assertThat(page).contains(french.get("SET_FOLLOW_UP_DATE").asText(), french.get("COMMENT_CREATE").asText(),
+                french.get("HISTORY").asText()).doesNotContain("Set follow-up date", "Add Comment");
 
         // The form links to the uploaded PDF; the Tasklist login is enough to list and download it.
         WebElement documentsLink = browser.findElement(By.linkText("Documents joints à la candidature"));
