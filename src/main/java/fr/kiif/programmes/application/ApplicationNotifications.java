@@ -1,6 +1,5 @@
 package fr.kiif.programmes.application;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -9,23 +8,23 @@ import org.springframework.stereotype.Service;
 import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.notification.MailOutbox;
 
-/** The emails of an application's life, each with a fresh private link. */
+/** The emails of an application's life: to the applicant (each with a fresh private link), and to the coordination. */
 @Service
 public class ApplicationNotifications {
 
     private final ApplicationRepository applications;
     private final CallRepository calls;
-    private final AccessTokens tokens;
+    private final ApplicantMails applicantMails;
     private final MailOutbox outbox;
     private final String publicBaseUrl;
     private final String coordinationAddress;
 
-    public ApplicationNotifications(ApplicationRepository applications, CallRepository calls, AccessTokens tokens,
+    public ApplicationNotifications(ApplicationRepository applications, CallRepository calls, ApplicantMails applicantMails,
             MailOutbox outbox, @Value("${kiif.public-base-url}") String publicBaseUrl,
             @Value("${kiif.mail.coordination-address}") String coordinationAddress) {
         this.applications = applications;
         this.calls = calls;
-        this.tokens = tokens;
+        this.applicantMails = applicantMails;
         this.outbox = outbox;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.coordinationAddress = coordinationAddress;
@@ -64,15 +63,6 @@ public class ApplicationNotifications {
     }
 
     private void sendToApplicant(String reference, String dedupKey, String template, Map<String, Object> extra) {
-        Application application = applications.findByReference(reference).orElseThrow();
-        Map<String, Object> variables = new HashMap<>(extra);
-        variables.put("reference", reference);
-        variables.put("firstName", application.contactFirstName());
-        variables.put("projectTitle", application.projectTitle());
-        variables.put("callTitle", calls.findById(application.callId()).orElseThrow().title());
-        String token = tokens.issue(application.id());
-        variables.put("trackingUrl", publicBaseUrl + "/suivi/" + token);
-        variables.put("completionUrl", publicBaseUrl + "/suivi/" + token + "/complement");
-        outbox.enqueue(dedupKey, application.contactEmail(), template, variables, reference);
+        applicantMails.send(reference, dedupKey, template, extra);
     }
 }

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import fr.kiif.programmes.application.AccessTokens;
+import fr.kiif.programmes.application.ApplicantMails;
 import fr.kiif.programmes.application.Application;
 import fr.kiif.programmes.application.ApplicationRepository;
 import fr.kiif.programmes.call.CallRepository;
@@ -29,18 +29,18 @@ public class CohortNotifications {
 
     private final ApplicationRepository applications;
     private final CallRepository calls;
-    private final AccessTokens tokens;
+    private final ApplicantMails applicantMails;
     private final MailOutbox outbox;
     private final IdentityService identity;
     private final String publicBaseUrl;
     private final String coordinationAddress;
 
-    public CohortNotifications(ApplicationRepository applications, CallRepository calls, AccessTokens tokens, MailOutbox outbox,
+    public CohortNotifications(ApplicationRepository applications, CallRepository calls, ApplicantMails applicantMails, MailOutbox outbox,
             IdentityService identity, @Value("${kiif.public-base-url}") String publicBaseUrl,
             @Value("${kiif.mail.coordination-address}") String coordinationAddress) {
         this.applications = applications;
         this.calls = calls;
-        this.tokens = tokens;
+        this.applicantMails = applicantMails;
         this.outbox = outbox;
         this.identity = identity;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
@@ -89,14 +89,7 @@ public class CohortNotifications {
     }
 
     private void toLaureate(String reference, String dedupKey, String template, Map<String, Object> extra) {
-        Application application = applications.findByReference(reference).orElseThrow();
-        Map<String, Object> variables = new HashMap<>(extra);
-        variables.put("reference", reference);
-        variables.put("firstName", application.contactFirstName());
-        variables.put("projectTitle", application.projectTitle());
-        variables.put("callTitle", calls.findById(application.callId()).orElseThrow().title());
-        variables.put("trackingUrl", publicBaseUrl + "/suivi/" + tokens.issue(application.id()));
-        outbox.enqueue(dedupKey, application.contactEmail(), template, variables, reference);
+        applicantMails.send(reference, dedupKey, template, extra);
     }
 
     private void toCoordination(String reference, String dedupKey, String template, Map<String, Object> extra) {

@@ -3,14 +3,13 @@ package fr.kiif.programmes.selection;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import fr.kiif.programmes.application.AccessTokens;
+import fr.kiif.programmes.application.ApplicantMails;
 import fr.kiif.programmes.application.Application;
 import fr.kiif.programmes.application.ApplicationRepository;
 import fr.kiif.programmes.call.CallRepository;
@@ -25,31 +24,24 @@ public class SelectionNotifications {
 
     private final ApplicationRepository applications;
     private final CallRepository calls;
-    private final AccessTokens tokens;
+    private final ApplicantMails applicantMails;
     private final MailOutbox outbox;
     private final String publicBaseUrl;
     private final String coordinationAddress;
 
-    public SelectionNotifications(ApplicationRepository applications, CallRepository calls, AccessTokens tokens,
+    public SelectionNotifications(ApplicationRepository applications, CallRepository calls, ApplicantMails applicantMails,
             MailOutbox outbox, @Value("${kiif.public-base-url}") String publicBaseUrl,
             @Value("${kiif.mail.coordination-address}") String coordinationAddress) {
         this.applications = applications;
         this.calls = calls;
-        this.tokens = tokens;
+        this.applicantMails = applicantMails;
         this.outbox = outbox;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.coordinationAddress = coordinationAddress;
     }
 
     public void toApplicant(String reference, String dedupKey, String template, Map<String, Object> extra) {
-        Application application = applications.findByReference(reference).orElseThrow();
-        Map<String, Object> variables = new HashMap<>(extra);
-        variables.put("reference", reference);
-        variables.put("firstName", application.contactFirstName());
-        variables.put("projectTitle", application.projectTitle());
-        variables.put("callTitle", calls.findById(application.callId()).orElseThrow().title());
-        variables.put("trackingUrl", publicBaseUrl + "/suivi/" + tokens.issue(application.id()));
-        outbox.enqueue(dedupKey, application.contactEmail(), template, variables, reference);
+        applicantMails.send(reference, dedupKey, template, extra);
     }
 
     /** Reminder to a reviewer; the mail names the application by reference only (blind review). */
