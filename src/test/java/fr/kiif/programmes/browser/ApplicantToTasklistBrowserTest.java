@@ -4,33 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.kiif.programmes.support.OutboxRows;
-import fr.kiif.programmes.support.SpringTestBase;
 import fr.kiif.programmes.support.TestPdfs;
 
 /**
@@ -39,36 +25,10 @@ import fr.kiif.programmes.support.TestPdfs;
  * form with the application's data, and opens the uploaded PDF from the form's link. Needs /usr/bin/chromium and /usr/bin/chromedriver
  * (installed by .ci/run).
  */
-class ApplicantToTasklistBrowserTest extends SpringTestBase {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired RuntimeService runtimeService;
-    @Autowired ManagementService managementService;
-    @Autowired TaskService taskService;
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start(1280, 1600);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ApplicantToTasklistBrowserTest extends BrowserTestBase {
 
     @Test
     void applicantSubmitsWithAPdfAndTheRoutedStaffSeesTheEligibilityForm() throws Exception {
-        String base = "http://localhost:" + port;
         String email = "navigateur-" + UUID.randomUUID() + "@example.org";
         Path pdf = Files.createTempFile("dossier", ".pdf");
         Files.write(pdf, TestPdfs.minimal());
@@ -116,24 +76,15 @@ class ApplicantToTasklistBrowserTest extends SpringTestBase {
         screenshot("tracking");
 
         // Routing runs as a job: the test executes it (no job executor in tests).
-        String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .singleResult().getId();
+        String processInstanceId = applicationInstance(reference).getId();
         managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
                 .singleResult().getId());
         String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
 
-        browser.get(base + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type='password']")));
-        browser.findElement(By.cssSelector("input[ng-model='username'], input#username, input[autocomplete='username']"))
-                .sendKeys("atis-1");
-        browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
-
-        browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Votre décision"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Café mortel du Médoc"));
-        String page = browser.findElement(By.tagName("body")).getText();
+        tasklist.login("atis-1");
+        tasklist.openTask(taskId, "Votre décision");
+        tasklist.waitForText("Café mortel du Médoc");
+        String page = bodyText();
         assertThat(page).contains("Vérifier l'éligibilité").contains(reference).contains("Les Passeurs du Médoc")
                 .contains("Recommandation des règles").contains("Éligible : la candidature passe à l'évaluation");
         screenshot("tasklist-eligibility-form");
@@ -167,12 +118,6 @@ class ApplicantToTasklistBrowserTest extends SpringTestBase {
     }
 
     private void click(By by) {
-        WebElement element = browser.findElement(by);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
-
-    private void screenshot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        tasklist.jsClick(browser.findElement(by));
     }
 }

@@ -3,36 +3,21 @@ package fr.kiif.programmes.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.impact.ImpactPhase;
@@ -42,7 +27,6 @@ import fr.kiif.programmes.impact.evaluation.ImpactEvaluationService;
 import fr.kiif.programmes.support.CohortFixtures;
 import fr.kiif.programmes.support.ImpactEvaluations;
 import fr.kiif.programmes.support.OutboxRows;
-import fr.kiif.programmes.support.SpringTestBase;
 
 /**
  * In Debian's headless Chromium: a laureate answers the BASELINE impact questionnaire by the private link of
@@ -50,37 +34,11 @@ import fr.kiif.programmes.support.SpringTestBase;
  * assesses it in the real Tasklist (a value flagged implausible); a coordinator reads the call's impact
  * report, whose Chart.js charts must really draw.
  */
-class ImpactBrowserTest extends SpringTestBase {
+class ImpactBrowserTest extends BrowserTestBase {
 
-    @LocalServerPort int port;
     @Autowired CohortFixtures fixtures;
     @Autowired ImpactEvaluations impact;
     @Autowired ImpactEvaluationService service;
-    @Autowired JdbcClient jdbc;
-    @Autowired RuntimeService runtimeService;
-    @Autowired ManagementService managementService;
-    @Autowired TaskService taskService;
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-    private String base;
-    private TasklistPage tasklist;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start(1280, 1600);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        base = "http://localhost:" + port;
-        tasklist = new TasklistPage(browser, base);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        ClockUtil.reset();
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void laureateAnswersByPrivateLinkThenCoachFlagsAValueInTasklist() throws Exception {
@@ -97,7 +55,7 @@ class ImpactBrowserTest extends SpringTestBase {
         waitForText("Étape 1 sur 3");
         assertThat(browser.getCurrentUrl()).endsWith(path + "/1");
         assertThat(bodyText()).contains("Questionnaire d'impact", ref, "La personne qui porte le projet", "Enregistrer et continuer");
-        tasklist.screenshot("impact-questionnaire-page-1");
+        screenshot("impact-questionnaire-page-1");
         fillPage(answers);
         clickButton("Enregistrer et continuer");
 
@@ -114,7 +72,7 @@ class ImpactBrowserTest extends SpringTestBase {
         assertThat(browser.findElement(By.id("q-team-size")).getAttribute("value")).isEqualTo("4a");
         assertThat(browser.findElement(By.id("q-team-size")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(bodyText()).contains("Nombre de personnes dans l'équipe : Saisissez un nombre entier");
-        tasklist.screenshot("impact-questionnaire-page-2-error");
+        screenshot("impact-questionnaire-page-2-error");
         assertThat(service.values(impact.evaluation(ref, ImpactPhase.BASELINE))).doesNotContainKey("team-size");
         setText("team-size", "4");
         clickButton("Enregistrer et continuer");
@@ -130,13 +88,13 @@ class ImpactBrowserTest extends SpringTestBase {
         waitForText("Étape 3 sur 3");
         assertThat(browser.findElement(By.cssSelector("input[name='territorial-cooperation'][value='"
                 + answers.get("territorial-cooperation") + "']")).isSelected()).isTrue();
-        tasklist.screenshot("impact-questionnaire-page-3");
+        screenshot("impact-questionnaire-page-3");
         clickButton("Envoyer mes réponses");
 
         waitForText("Merci, vos réponses au questionnaire d'impact ont bien été envoyées");
         assertThat(browser.getCurrentUrl()).doesNotContain("/impact/");
         assertThat(bodyText()).doesNotContain("Répondre au questionnaire");
-        tasklist.screenshot("impact-questionnaire-sent");
+        screenshot("impact-questionnaire-sent");
         Evaluation submitted = impact.evaluation(ref, ImpactPhase.BASELINE);
         assertThat(submitted.status()).isEqualTo(EvaluationStatus.SUBMITTED);
         assertThat(service.values(submitted).get("team-size").number()).isEqualByComparingTo("4");
@@ -148,16 +106,16 @@ class ImpactBrowserTest extends SpringTestBase {
         tasklist.login(coach);
         tasklist.openTask(assess.getId(), "Apprécier la mesure d'impact");
         tasklist.waitForText("Nombre de personnes dans l'équipe");
-        assertThat(tasklist.bodyText()).contains(ref, "Valeurs invraisemblables (facultatif)", "Voir les réponses");
-        tasklist.screenshot("tasklist-impact-assess-form");
+        assertThat(bodyText()).contains(ref, "Valeurs invraisemblables (facultatif)", "Voir les réponses");
+        screenshot("tasklist-impact-assess-form");
         checkOption("Checklist_ImplausibleIndicators", "Nombre de personnes dans l'équipe");
         tasklist.type("Textarea_ImplausibleNote", "Quatre personnes, alors que le dossier en annonçait deux.");
         tasklist.chooseRadio("Radio_ContributionAssessment", "4");
         tasklist.type("Textarea_AssessmentComment", "L'accompagnement a aidé à structurer l'équipe.");
-        tasklist.screenshot("tasklist-impact-assess-filled");
+        screenshot("tasklist-impact-assess-filled");
         // Tasklist's own Complete button (no dynamic list in this form, so it is expected to be enabled).
         tasklist.complete();
-        waitUntilCompleted(assess.getId());
+        waitUntilCompleted(assess.getId(), "impact-assess-not-completed");
 
         Map<String, Object> row = jdbc.sql("""
                 select e.status, e.contribution_assessment from impact_evaluation e join application a on a.id = e.application_id
@@ -186,13 +144,13 @@ class ImpactBrowserTest extends SpringTestBase {
         }
         for (int i = 0; i < laureates.size(); i++) {
             String ref = laureates.get(i);
-            ProcessInstance support = support(ref);
-            fire(support, "Timer_MidTerm");
-            taskService.complete(single(support, "UserTask_MidTermReview").getId(),
+            ProcessInstance support = supportInstance(ref);
+            engine.runTimer(support.getId(), "Timer_MidTerm");
+            taskService.complete(engine.task(support.getId(), "UserTask_MidTermReview").getId(),
                     Map.of("continueSupport", true, "midTermSummary", "Tout va bien."));
             impact.complete(ref, ImpactPhase.MIDTERM);
-            fire(support, "Timer_SupportEnd");
-            taskService.complete(single(support, "UserTask_FinalReview").getId(), Map.of("finalSummary", "Bilan positif.",
+            engine.runTimer(support.getId(), "Timer_SupportEnd");
+            taskService.complete(engine.task(support.getId(), "UserTask_FinalReview").getId(), Map.of("finalSummary", "Bilan positif.",
                     "objectivesReached", "[{\"reached\":true},{\"reached\":false,\"comment\":\"Reporté\"},{\"reached\":true}]"));
             answer(ref, ImpactPhase.FINAL, confidenceAtEnd[i], i + 2);
             impact.assess(ref, ImpactPhase.FINAL);
@@ -306,7 +264,7 @@ class ImpactBrowserTest extends SpringTestBase {
                       return false;
                     });""")));
         } catch (TimeoutException e) {
-            tasklist.dump("impact-charts-not-drawn");
+            dump("impact-charts-not-drawn");
             throw new AssertionError("Charts not drawn: " + js.executeScript("""
                     return Array.prototype.map.call(document.querySelectorAll('canvas[data-chart]'), function (c) {
                       return (typeof Chart !== 'undefined' && Chart.getChart(c) ? 'chart ' : 'none ') + c.width + 'x' + c.height;
@@ -315,34 +273,13 @@ class ImpactBrowserTest extends SpringTestBase {
         return ((Number) js.executeScript("return document.querySelectorAll('canvas[data-chart]').length;")).intValue();
     }
 
-    /** The whole page, beyond the window's height (Chrome DevTools' capture). */
-    @SuppressWarnings("unchecked")
-    private void fullPageScreenshot(String name) throws Exception {
-        ChromeDriver chrome = (ChromeDriver) browser;
-        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> clip = new HashMap<>();
-        clip.put("x", 0);
-        clip.put("y", 0);
-        clip.put("width", ((Number) size.get("width")).doubleValue());
-        clip.put("height", ((Number) size.get("height")).doubleValue());
-        clip.put("scale", 1);
-        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(TasklistPage.SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
     private void waitForText(String text) throws Exception {
         try {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
         } catch (TimeoutException e) {
-            tasklist.dump("impact-missing-text");
+            dump("impact-missing-text");
             throw new AssertionError("Missing \"" + text + "\" in: " + bodyText(), e);
         }
-    }
-
-    private String bodyText() {
-        return browser.findElement(By.tagName("body")).getText();
     }
 
     // --- engine side -----------------------------------------------------------------------------
@@ -355,7 +292,7 @@ class ImpactBrowserTest extends SpringTestBase {
         plan.put("supportObjectives", "[{\"objective\":\"A\",\"target\":\"a\",\"dueMonth\":1},"
                 + "{\"objective\":\"B\",\"target\":\"b\",\"dueMonth\":2},{\"objective\":\"C\",\"target\":\"c\",\"dueMonth\":3}]");
         plan.put("expectedSupportHours", 30);
-        taskService.complete(single(support(ref), "UserTask_Onboarding").getId(), plan);
+        taskService.complete(engine.task(supportInstance(ref).getId(), "UserTask_Onboarding").getId(), plan);
         return ref;
     }
 
@@ -369,39 +306,5 @@ class ImpactBrowserTest extends SpringTestBase {
         }
         assertThat(service.saveByLaureate(evaluation, service.indicators(evaluation), answers)).isEmpty();
         assertThat(service.submitByLaureate(impact.evaluation(ref, phase), ref)).isEmpty();
-    }
-
-    private ProcessInstance support(String ref) {
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("cohort-support")
-                .processInstanceBusinessKey(ref).singleResult();
-        assertThat(pi).as("cohort-support for " + ref).isNotNull();
-        return pi;
-    }
-
-    private Task single(ProcessInstance pi, String activityId) {
-        List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId).list();
-        assertThat(tasks).as(activityId).hasSize(1);
-        return tasks.get(0);
-    }
-
-    /** Moves the engine clock past the timer's due date (never back) and executes it. */
-    private void fire(ProcessInstance pi, String activityId) {
-        Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers().list().stream()
-                .min(Comparator.comparing(Job::getDuedate)).orElseThrow(() -> new AssertionError("No timer " + activityId));
-        if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
-            ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
-        }
-        managementService.executeJob(job.getId());
-    }
-
-    /** Tasklist's completion request is asynchronous to the test. */
-    private void waitUntilCompleted(String taskId) throws Exception {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-                    driver -> taskService.createTaskQuery().taskId(taskId).count() == 0);
-        } catch (TimeoutException e) {
-            tasklist.dump("impact-assess-not-completed");
-            throw new AssertionError("Task " + taskId + " still open; page: " + tasklist.bodyText(), e);
-        }
     }
 }

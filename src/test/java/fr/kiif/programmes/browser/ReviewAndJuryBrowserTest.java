@@ -12,21 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.kiif.programmes.application.ApplicationForm;
 import fr.kiif.programmes.application.ApplicationRepository;
@@ -44,7 +36,6 @@ import fr.kiif.programmes.call.process.CallLifecycle;
 import fr.kiif.programmes.selection.ReviewCriteria;
 import fr.kiif.programmes.support.ApplicationForms;
 import fr.kiif.programmes.support.OutboxRows;
-import fr.kiif.programmes.support.SpringTestBase;
 
 /**
  * In Debian's headless Chromium, the selection in the real Tasklist: the assigned reviewer fills and
@@ -53,37 +44,18 @@ import fr.kiif.programmes.support.SpringTestBase;
  * submission, eligibility, closing the call, preparing the jury) runs through the services with the
  * engine clock moved, as in the process tests. Needs /usr/bin/chromium and /usr/bin/chromedriver.
  */
-class ReviewAndJuryBrowserTest extends SpringTestBase {
+class ReviewAndJuryBrowserTest extends BrowserTestBase {
 
     private static final String REVIEW = "UserTask_ReviewApplication";
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired RuntimeService runtimeService;
-    @Autowired ManagementService managementService;
-    @Autowired TaskService taskService;
     @Autowired CallRepository calls;
     @Autowired CallLifecycle lifecycle;
     @Autowired ApplicationSubmissionService submissions;
     @Autowired ApplicationRepository applications;
 
-    private WebDriver browser;
-    private String base;
-    private TasklistPage tasklist;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start(1280, 2000);
-        base = "http://localhost:" + port;
-        tasklist = new TasklistPage(browser, base);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        ClockUtil.reset();
-        if (browser != null) {
-            browser.quit();
-        }
+    @Override
+    int windowHeight() {
+        return 2000;
     }
 
     @Test
@@ -103,7 +75,7 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         // The call closes: its process waits for the reviews.
         ClockUtil.setCurrentTime(Date.from(call.closesAt().plusSeconds(1)));
         managementService.executeJob(timer(callProcess, "Timer_CallCloses").getId());
-        executeJobs(callProcess);
+        engine.executeJobs(callProcess.getId());
         assertThat(calls.status(call.id())).isEqualTo(CallStatus.SELECTION);
 
         Task review = taskService.createTaskQuery().processInstanceId(application.getId()).taskDefinitionKey(REVIEW)
@@ -114,12 +86,12 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         // --- The reviewer in Tasklist
         tasklist.login(reviewer);
         tasklist.openTask(review.getId(), "Impact social : votre note");
-        String page = tasklist.bodyText();
+        String page = bodyText();
         assertThat(page).contains("Évaluer la candidature " + reference).contains("territoriale")
                 .contains(organisation).contains(project)
                 .contains("Innovation : votre note").contains("Lien avec la thématique : votre note")
                 .doesNotContain("Changement d'échelle : votre note");
-        tasklist.screenshot("tasklist-review-form");
+        screenshot("tasklist-review-form");
 
         WebElement conflict = tasklist.field("Checkbox_Conflict");
         assertThat(conflict.isSelected()).isFalse();
@@ -130,7 +102,7 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         tasklist.chooseRadio("Radio_scoreThemeFit", "4");
         tasklist.type("Textarea_ReviewComment", "Projet ancré dans son territoire ; le modèle économique reste à consolider.");
         tasklist.chooseRadio("Radio_Recommendation", "Sélectionner");
-        tasklist.screenshot("tasklist-review-filled");
+        screenshot("tasklist-review-filled");
         tasklist.complete();
 
         Map<String, Object> row = waitForRow("select * from review where application_id = ? and status = 'DONE'", applicationId);
@@ -150,7 +122,7 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         tasklist.logout();
 
         // --- Every review is done: the coordination confirms the jury's agenda in Tasklist.
-        executeJobs(callProcess);
+        engine.executeJobs(callProcess.getId());
         Task prepare = taskService.createTaskQuery().processInstanceId(callProcess.getId())
                 .taskDefinitionKey("UserTask_PrepareJury").singleResult();
         assertThat(prepare).as("UserTask_PrepareJury after all reviews").isNotNull();
@@ -158,11 +130,11 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         browser.get(base + "/camunda/app/tasklist/default/#/?task=" + prepare.getId());
         tasklist.claim();
         tasklist.waitForText("Je confirme l'ordre du jour du jury");
-        assertThat(tasklist.bodyText()).contains("Préparer le jury").contains(call.id()).contains("1 candidature éligible, dont 1 évaluée");
+        assertThat(bodyText()).contains("Préparer le jury").contains(call.id()).contains("1 candidature éligible, dont 1 évaluée");
         tasklist.jsClick(tasklist.field("Checkbox_AgendaConfirmed"));
-        tasklist.screenshot("tasklist-prepare-jury");
+        screenshot("tasklist-prepare-jury");
         tasklist.complete();
-        waitUntilCompleted(prepare.getId());
+        waitUntilCompleted(prepare.getId(), "not-completed");
         tasklist.logout();
         Task deliberation = taskService.createTaskQuery().processInstanceId(callProcess.getId())
                 .taskDefinitionKey("UserTask_JuryDeliberation").singleResult();
@@ -175,10 +147,10 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         tasklist.claim();
         tasklist.waitForText("Candidatures soumises au jury");
         tasklist.waitForText(project);
-        page = tasklist.bodyText();
+        page = bodyText();
         assertThat(page).contains("Délibération du jury").contains(call.id()).contains(reference).contains(project)
                 .contains("3,78").contains("Projet ancré dans son territoire").contains("Cohorte : 1 place");
-        tasklist.screenshot("tasklist-jury-form");
+        screenshot("tasklist-jury-form");
 
         assertThat(tasklist.field("Textfield_ApplicationRef_0").getAttribute("value")).isEqualTo(reference);
         // A waitlist the call does not have: the server refuses, Tasklist shows why, the task stays open.
@@ -186,7 +158,7 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         tasklist.type("Number_WaitlistRank_0", "1");
         tasklist.submitForm();
         tasklist.waitForText("pour une liste de 0 place au plus");
-        tasklist.screenshot("tasklist-jury-refused");
+        screenshot("tasklist-jury-refused");
         assertThat(taskService.createTaskQuery().taskId(deliberation.getId()).count()).isOne();
 
         // The jury reloads the task and decides again.
@@ -194,11 +166,11 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         tasklist.waitForText(project);
         tasklist.chooseSelect("Select_Decision_0", "Sélectionnée");
         tasklist.type("Textarea_Rationale_0", "Le projet le mieux noté d'Atis.");
-        tasklist.screenshot("tasklist-jury-filled");
+        screenshot("tasklist-jury-filled");
         tasklist.submitForm();
 
-        waitUntilCompleted(deliberation.getId());
-        executeJobs(callProcess);
+        waitUntilCompleted(deliberation.getId(), "not-completed");
+        engine.executeJobs(callProcess.getId());
         Map<String, Object> decision = waitForRow("select * from jury_decision where application_id = ?", applicationId);
         assertThat(decision.get("decision")).isEqualTo("SELECTED");
         assertThat(decision.get("waitlist_rank")).isNull();
@@ -249,11 +221,6 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         return result.reference();
     }
 
-    private ProcessInstance applicationInstance(String reference) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey("application")
-                .processInstanceBusinessKey(reference).singleResult();
-    }
-
     private ProcessInstance callInstance(String callId) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(CallLifecycle.PROCESS_KEY)
                 .processInstanceBusinessKey(callId).singleResult();
@@ -263,42 +230,9 @@ class ReviewAndJuryBrowserTest extends SpringTestBase {
         return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers().singleResult();
     }
 
-    /** Runs the process's due asynchronous jobs (not its future timers) until there is none. */
-    private void executeJobs(ProcessInstance pi) {
-        for (int round = 0; round < 200; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()
-                    .stream().filter(job -> job.getExceptionMessage() == null).toList();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming for " + pi.getId());
-    }
-
-    /** Tasklist's completion request is asynchronous to the test. */
-    private void waitUntilCompleted(String taskId) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        tasklist.dump("not-completed");
-        throw new AssertionError("Task " + taskId + " still open; page: " + tasklist.bodyText());
-    }
-
     /** The row written when Tasklist's completion went through (the request is asynchronous to the test). */
     private Map<String, Object> waitForRow(String sql, long applicationId) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            List<Map<String, Object>> rows = jdbc.sql(sql).param(applicationId).query().listOfRows();
-            if (!rows.isEmpty()) {
-                return rows.get(0);
-            }
-            Thread.sleep(200);
-        }
-        tasklist.dump("no-row");
-        throw new AssertionError("No row for " + sql + "; page: " + tasklist.bodyText());
+        return waitFor(() -> jdbc.sql(sql).param(applicationId).query().listOfRows().stream().findFirst().orElse(null),
+                "no-row", "No row for " + sql);
     }
-
 }

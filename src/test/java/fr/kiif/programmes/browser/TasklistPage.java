@@ -2,17 +2,12 @@ package fr.kiif.programmes.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -22,17 +17,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** What a person does in the Camunda Tasklist and its Camunda Forms (form-js 1.8.7), for browser tests. */
 final class TasklistPage {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     private final WebDriver browser;
     private final WebDriverWait wait;
     private final String base;
 
-    TasklistPage(WebDriver browser, String base) throws java.io.IOException {
+    TasklistPage(WebDriver browser, WebDriverWait wait, String base) {
         this.browser = browser;
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        this.wait = wait;
         this.base = base;
-        Files.createDirectories(SCREENSHOTS);
     }
 
     void login(String user) {
@@ -158,21 +150,11 @@ final class TasklistPage {
         Thread.sleep(600);
     }
 
-    String bodyText() {
-        return browser.findElement(By.tagName("body")).getText();
-    }
-
     void jsClick(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
     }
 
-    void screenshot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-    }
-
-    void dump(String name) throws Exception {
-        screenshot(name);
-        Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
+    private void dump(String name) throws IOException {
+        Screenshots.dump(browser, name);
     }
 }
