@@ -16,6 +16,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import fr.kiif.programmes.call.ProgrammeCall;
 import fr.kiif.programmes.support.CohortFixtures;
 
@@ -68,6 +71,11 @@ class DashboardOneLoginBrowserTest extends BrowserTestBase {
         tasklist.waitForText(instanceId);
         List<WebElement> passwordFields = browser.findElements(By.cssSelector("input[type='password']"));
         assertThat(passwordFields).isEmpty();
+        // Cockpit speaks French too (our locales/fr.json), whatever the browser's language.
+        JsonNode french = new ObjectMapper().readTree(getClass().getClassLoader()
+                .getResource("META-INF/resources/webjars/camunda/app/cockpit/locales/fr.json")).get("labels");
+        assertThat(bodyText()).contains(french.get("DASHBOARD_DASHBOARD").asText(), french.get("COCKPIT_HUMAN_TASKS").asText())
+                .doesNotContain("Dashboard", "Human Tasks");
         screenshot("pilotage-cockpit-instance");
     }
 
