@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.kiif.programmes.impact.evaluation.ImpactEvaluationService;
-import fr.kiif.programmes.notification.MailDispatcher;
 import fr.kiif.programmes.support.EngineSteps;
 import fr.kiif.programmes.support.ImpactEvaluations;
+import fr.kiif.programmes.support.JourneyMails;
 import fr.kiif.programmes.support.PostgresTestBase;
 import fr.kiif.programmes.support.SelectionJourney;
 import fr.kiif.programmes.support.SelectionJourney.Cohort;
-import fr.kiif.programmes.support.TestMailServer;
 import fr.kiif.programmes.web.PageClient;
 import jakarta.mail.internet.MimeMessage;
 
@@ -61,7 +59,7 @@ class ImpactPostgresJourneyTest extends PostgresTestBase {
     @Autowired RuntimeService runtimeService;
     @Autowired ImpactEvaluationService evaluations;
     @Autowired ImpactEvaluations impact;
-    @Autowired MailDispatcher dispatcher;
+    @Autowired JourneyMails mails;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
     @Autowired TestRestTemplate http;
@@ -82,7 +80,7 @@ class ImpactPostgresJourneyTest extends PostgresTestBase {
         List<String> supports = new ArrayList<>();
         List<String> coaches = new ArrayList<>();
         for (String ref : refs) {
-            String pi = supportInstance(ref);
+            String pi = engine.instance("cohort-support", ref).getId();
             engine.executeJobs(pi);
             Task onboarding = engine.task(pi, "UserTask_Onboarding");
             engine.completeOk(onboarding.getAssignee(), onboarding.getId(), plan());
@@ -210,23 +208,14 @@ class ImpactPostgresJourneyTest extends PostgresTestBase {
 
     /** The private link of the latest questionnaire email of this phase, sent through SMTP. */
     private String questionnaireLink(String email, String ref, ImpactPhase phase) {
-        for (int round = 0; round < 20 && dispatcher.dispatchDue() > 0; round++) {
-            // Until the outbox has nothing due.
-        }
-        List<MimeMessage> mails = Arrays.stream(TestMailServer.get().getReceivedMessages())
-                .filter(m -> recipient(m).equals(email) && subject(m).contains("questionnaire d'impact")).toList();
-        assertThat(mails).as("questionnaire mails of " + ref).isNotEmpty();
+        mails.sendDue();
+        List<MimeMessage> questionnaires = JourneyMails.to(email).stream()
+                .filter(m -> JourneyMails.subject(m).contains("questionnaire d'impact")).toList();
+        assertThat(questionnaires).as("questionnaire mails of " + ref).isNotEmpty();
         Matcher matcher = Pattern.compile("https?://\\S+(/suivi/\\S+/impact/" + phase.name().toLowerCase() + ")")
-                .matcher(body(mails.get(mails.size() - 1)));
+                .matcher(JourneyMails.body(questionnaires.get(questionnaires.size() - 1)));
         assertThat(matcher.find()).as("link of " + phase).isTrue();
         return matcher.group(1);
-    }
-
-    private String supportInstance(String ref) {
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("cohort-support")
-                .processInstanceBusinessKey(ref).singleResult();
-        assertThat(pi).as(ref).isNotNull();
-        return pi.getId();
     }
 
     private String impactInstance(String ref, ImpactPhase phase) {
@@ -241,10 +230,6 @@ class ImpactPostgresJourneyTest extends PostgresTestBase {
                 .query(String.class).list();
     }
 
-    private long applicationId(String ref) {
-        return jdbc.sql("select id from application where reference = ?").param(ref).query(Long.class).single();
-    }
-
     private Map<String, Object> plan() {
         List<Map<String, Object>> objectives = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -252,29 +237,5 @@ class ImpactPostgresJourneyTest extends PostgresTestBase {
         }
         return Map.of("kickoffDate", EngineSteps.value(LocalDate.now().toString()),
                 "supportObjectives", engine.jsonValue(objectives), "expectedSupportHours", EngineSteps.value(30));
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,25 +1,18 @@
 package fr.kiif.programmes.selection;
 
+import static fr.kiif.programmes.support.EngineSteps.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -27,13 +20,11 @@ import javax.sql.DataSource;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -42,25 +33,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.kiif.programmes.application.ApplicationRepository;
 import fr.kiif.programmes.application.ApplicationStatus;
 import fr.kiif.programmes.call.CallRepository;
 import fr.kiif.programmes.call.CallStatus;
-import fr.kiif.programmes.notification.MailDispatcher;
+import fr.kiif.programmes.support.EngineSteps;
+import fr.kiif.programmes.support.JourneyMails;
 import fr.kiif.programmes.support.PostgresTestBase;
-import fr.kiif.programmes.support.TestMailServer;
-import fr.kiif.programmes.support.CallBodies;
-import jakarta.mail.MessagingException;
+import fr.kiif.programmes.support.SelectionJourney;
+import fr.kiif.programmes.support.SelectionJourney.PublishedCall;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -74,7 +61,6 @@ import jakarta.mail.internet.MimeMessage;
 class SelectionPostgresJourneyTest extends PostgresTestBase {
 
     private static final String REVIEW = "UserTask_ReviewApplication";
-    private static final Pattern LINK = Pattern.compile("https?://\\S+");
     /** The call's incubators and a département of each one's territory. */
     private static final Map<String, String> DEPARTEMENTS = new LinkedHashMap<>(Map.of("atis", "33", "ronalpia", "69", "adress", "76"));
     private static final List<String> INCUBATORS = List.of("atis", "ronalpia", "adress");
@@ -83,39 +69,38 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
     private static final int WAITLIST = 3;
 
     @Autowired ProcessEngine processEngine;
+    @Autowired SelectionJourney selection;
+    @Autowired EngineSteps engine;
+    @Autowired JourneyMails mails;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
-    @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired CallRepository calls;
-    @Autowired ApplicationRepository applications;
-    @Autowired MailDispatcher dispatcher;
     @Autowired DataSource dataSource;
     @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate http;
 
-    private final ObjectMapper json = new ObjectMapper();
-
-    /** One applicant of the journey and what happens to them. */
+    /** One applicant of the journey (as submitted) and what happens to them. */
     private static final class Applicant {
         final int index;
         final String incubator;
         final String email;
         final String organisation;
-        String reference;
-        String processInstanceId;
+        final String reference;
+        final String processInstanceId;
         boolean eligible = true;
         BigDecimal expectedScore;
         boolean disagreement;
         String decision;
         Integer waitlistRank;
 
-        Applicant(int index, String incubator) {
-            this.index = index;
+        Applicant(String incubator, SelectionJourney.Applicant submitted) {
             this.incubator = incubator;
-            String suffix = UUID.randomUUID().toString().substring(0, 8);
-            this.email = "sel-" + index + "-" + suffix + "@example.org";
-            this.organisation = "Structure " + index + " " + suffix;
+            this.index = submitted.index();
+            this.email = submitted.email();
+            this.organisation = submitted.organisation();
+            this.reference = submitted.reference();
+            this.processInstanceId = submitted.processInstanceId();
         }
     }
 
@@ -136,37 +121,31 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
         }
 
         // --- The coordination creates and publishes the call through its API; it opens at once.
-        String callId = "pg-" + UUID.randomUUID().toString().substring(0, 8);
-        Instant opensAt = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
-        Instant closesAt = Instant.now().plus(Duration.ofMinutes(3)).truncatedTo(ChronoUnit.SECONDS);
-        ResponseEntity<String> created = http.withBasicAuth("coordination-1", "demo")
-                .postForEntity("/api/coordination/calls", callBody(callId, opensAt, closesAt), String.class);
-        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
-        assertThat(json.readTree(created.getBody()).get("status").asText()).isEqualTo("PUBLISHED");
-        String callTitle = json.readTree(created.getBody()).get("title").asText();
+        PublishedCall call = selection.publishCall("pg-", body -> {
+            body.put("title", "Parcours PostgreSQL " + body.get("id"));
+            body.put("description", "Un appel du parcours de sélection sur PostgreSQL.");
+            body.put("incubators", INCUBATORS);
+            body.put("quotas", QUOTAS);
+            body.put("cohortSize", COHORT);
+            body.put("waitlistSize", WAITLIST);
+        });
+        String callId = call.id();
+        assertThat(call.created().get("status").asText()).isEqualTo("PUBLISHED");
+        String callTitle = call.created().get("title").asText();
 
-        ProcessInstance callPi = runtimeService.createProcessInstanceQuery().processDefinitionKey("programme-call")
-                .processInstanceBusinessKey(callId).singleResult();
+        ProcessInstance callPi = call.process();
         assertThat(callPi).isWaitingAt("Timer_CallOpens");
-        moveClockTo(opensAt.plusSeconds(1));
-        executeJobs(callPi.getId());
+        selection.openCall(call);
         assertThat(callPi).hasPassed("ServiceTask_OpenCall").isWaitingAt("ReceiveTask_CallOpen");
         assertThat(calls.status(callId)).isEqualTo(CallStatus.OPEN);
-        ClockUtil.reset();
 
         // --- 30 applications through the public API, ten per incubator.
         List<Applicant> applicants = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            Applicant applicant = new Applicant(i, INCUBATORS.get(i % 3));
-            ResponseEntity<String> response = http.postForEntity("/api/calls/" + callId + "/applications",
-                    new HttpEntity<>(applicationJson(applicant), jsonHeaders()), String.class);
-            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
-            applicant.reference = json.readTree(response.getBody()).get("reference").asText();
-            applicant.processInstanceId = runtimeService.createProcessInstanceQuery().processDefinitionKey("application")
-                    .processInstanceBusinessKey(applicant.reference).singleResult().getId();
-            applicants.add(applicant);
+            String incubator = INCUBATORS.get(i % 3);
+            applicants.add(new Applicant(incubator, selection.submit(callId, i, DEPARTEMENTS.get(incubator))));
         }
-        applicants.forEach(a -> executeJobs(a.processInstanceId));
+        applicants.forEach(a -> engine.executeJobs(a.processInstanceId));
 
         // --- Eligibility, by the routed incubator's staff in the engine REST API; two are not eligible,
         // one of them decided only after every score is in.
@@ -175,16 +154,16 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
         applicants.get(3).eligible = false;
         for (Applicant applicant : applicants) {
             if (applicant != late) {
-                checkEligibility(applicant, applicant.eligible ? "ELIGIBLE" : "INELIGIBLE");
+                checkEligibility(applicant);
             }
         }
-        applicants.forEach(a -> executeJobs(a.processInstanceId));
+        applicants.forEach(a -> engine.executeJobs(a.processInstanceId));
         List<Applicant> eligible = applicants.stream().filter(a -> a.eligible).toList();
         assertThat(eligible).hasSize(28);
 
         // Every eligible application has two territorial reviewers of its incubator and one cross reviewer.
         for (Applicant applicant : eligible) {
-            assertThat(status(applicant)).isEqualTo(ApplicationStatus.IN_REVIEW);
+            assertThat(selection.status(applicant.reference)).isEqualTo(ApplicationStatus.IN_REVIEW);
             List<Map<String, Object>> rows = reviewRows(applicant);
             assertThat(rows).as(applicant.reference).hasSize(3);
             assertThat(rows).filteredOn(r -> "TERRITORIAL".equals(r.get("kind"))).extracting(r -> (String) r.get("reviewer_id"))
@@ -194,8 +173,7 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
         }
 
         // --- The call closes (engine clock): selection, waiting for the reviews.
-        moveClockTo(closesAt.plusSeconds(1));
-        executeJobs(callPi.getId());
+        selection.closeCall(call);
         assertThat(callPi).hasPassed("ServiceTask_StartSelection").isWaitingAt("Gateway_AwaitReviews");
         assertThat(calls.status(callId)).isEqualTo(CallStatus.SELECTION);
 
@@ -218,18 +196,17 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
                 String reviewer = entry.getKey();
                 // The reviewer sees these tasks as theirs.
                 Set<String> visible = new java.util.HashSet<>();
-                json.readTree(http.withBasicAuth(reviewer, "demo").getForObject(
-                        "/engine-rest/task?assignee=" + reviewer + "&taskDefinitionKey=" + REVIEW + "&maxResults=2000", String.class))
+                engine.queryTasks(reviewer, "assignee=" + reviewer + "&taskDefinitionKey=" + REVIEW + "&maxResults=2000")
                         .forEach(t -> visible.add(t.get("id").asText()));
                 for (Task task : entry.getValue()) {
                     assertThat(visible).contains(task.getId());
                     taskOwners.put(task.getId(), reviewer);
                     Applicant applicant = byProcess.get(task.getProcessInstanceId());
-                    String body;
+                    Map<String, Object> body;
                     if (applicant == recusedOn && recusedReviewer == null && "CROSS".equals(openReviewKind(applicant, reviewer))) {
                         recusedReviewer = reviewer;
-                        body = "{\"conflictOfInterest\":{\"value\":true},"
-                                + "\"recusalReason\":{\"value\":\"J'ai accompagné cette structure l'an dernier.\"}}";
+                        body = Map.of("conflictOfInterest", value(true),
+                                "recusalReason", value("J'ai accompagné cette structure l'an dernier."));
                     } else if (applicant == disputed) {
                         List<String> done = disputedReviews.computeIfAbsent("order", k -> new ArrayList<>());
                         int[] scores = switch (done.size()) {
@@ -243,17 +220,16 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
                             default -> "DISCUSS";
                         };
                         done.add(reviewer);
-                        body = review(scores[0], scores[1], "Avis " + recommendation.toLowerCase() + " sur " + applicant.organisation + ".",
-                                recommendation);
+                        body = SelectionJourney.review(scores[0], scores[1],
+                                "Avis " + recommendation.toLowerCase() + " sur " + applicant.organisation + ".", recommendation);
                     } else {
-                        body = review(socialImpact(applicant), otherCriteria(applicant),
+                        body = SelectionJourney.review(socialImpact(applicant), otherCriteria(applicant),
                                 "Retour pour le projet " + applicant.index + " : " + comment(applicant), recommendation(applicant));
                     }
-                    ResponseEntity<String> done = complete(reviewer, task.getId(), body);
-                    assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+                    engine.completeOk(reviewer, task.getId(), body);
                 }
             }
-            eligible.forEach(a -> executeJobs(a.processInstanceId));
+            eligible.forEach(a -> engine.executeJobs(a.processInstanceId));
         }
         assertThat(taskService.createTaskQuery().processInstanceIdIn(byProcess.keySet().toArray(String[]::new))
                 .taskDefinitionKey(REVIEW).count()).isZero();
@@ -279,47 +255,43 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
                     .param(applicationId(applicant)).query().singleRow();
             assertThat((BigDecimal) score.get("weighted_score")).as(applicant.reference).isEqualByComparingTo(applicant.expectedScore);
             assertThat(score.get("disagreement")).as(applicant.reference).isEqualTo(applicant.disagreement);
-            assertThat(status(applicant)).isEqualTo(ApplicationStatus.REVIEWED);
+            assertThat(selection.status(applicant.reference)).isEqualTo(ApplicationStatus.REVIEWED);
         }
         assertThat(jdbc.sql("select count(*) from application_score s join application a on a.id = s.application_id where a.call_id = ?")
                 .param(callId).query(Integer.class).single()).isEqualTo(28);
 
         // --- Every score is in, but one eligibility check is still open: the call keeps waiting.
-        executeJobs(callPi.getId());
+        engine.executeJobs(callPi.getId());
         assertThat(callPi).isWaitingAt("Gateway_AwaitReviews");
-        assertThat(status(late)).isEqualTo(ApplicationStatus.IN_CHECK);
+        assertThat(selection.status(late.reference)).isEqualTo(ApplicationStatus.IN_CHECK);
         // It ends as not eligible: nothing is left to review, before the deadline.
-        checkEligibility(late, "INELIGIBLE");
-        executeJobs(late.processInstanceId);
+        checkEligibility(late);
+        engine.executeJobs(late.processInstanceId);
         for (Applicant applicant : applicants) {
             if (!applicant.eligible) {
-                assertThat(status(applicant)).isEqualTo(ApplicationStatus.INELIGIBLE);
+                assertThat(selection.status(applicant.reference)).isEqualTo(ApplicationStatus.INELIGIBLE);
                 assertThat(reviewRows(applicant)).isEmpty();
             }
         }
-        executeJobs(callPi.getId());
+        engine.executeJobs(callPi.getId());
         assertThat(callPi).hasPassed("Event_AllReviewsDone").hasNotPassed("Timer_ReviewDeadline").isWaitingAt("UserTask_PrepareJury");
-        JsonNode prepare = single(json.readTree(http.withBasicAuth("coordination-1", "demo")
-                .getForObject("/engine-rest/task?processInstanceId=" + callPi.getId(), String.class)));
+        String callTasks = "processInstanceId=" + callPi.getId();
+        JsonNode prepare = engine.singleTask("coordination-1", callTasks);
         assertThat(prepare.get("taskDefinitionKey").asText()).isEqualTo("UserTask_PrepareJury");
         assertThat((String) runtimeService.getVariable(callPi.getId(), "preparationSummary"))
                 .contains("28 candidatures éligibles, dont 28 évaluées");
-        assertThat(json.readTree(http.withBasicAuth("jury-1", "demo")
-                .getForObject("/engine-rest/task?processInstanceId=" + callPi.getId(), String.class))).isEmpty();
-        ResponseEntity<String> prepared = complete("coordination-1", prepare.get("id").asText(), "{\"agendaConfirmed\":{\"value\":true}}");
-        assertThat(prepared.getStatusCode()).as(prepared.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        executeJobs(callPi.getId());
+        assertThat(engine.queryTasks("jury-1", callTasks)).isEmpty();
+        engine.completeOk("coordination-1", prepare.get("id").asText(), Map.of("agendaConfirmed", value(true)));
+        engine.executeJobs(callPi.getId());
         assertThat(callPi).isWaitingAt("UserTask_JuryDeliberation");
         assertThat(calls.status(callId)).isEqualTo(CallStatus.JURY);
 
         // --- The jury deliberates: a set beyond a quota is refused in French and the task stays open.
-        JsonNode deliberation = single(json.readTree(http.withBasicAuth("jury-2", "demo")
-                .getForObject("/engine-rest/task?processInstanceId=" + callPi.getId(), String.class)));
+        JsonNode deliberation = engine.singleTask("jury-2", callTasks);
         assertThat(deliberation.get("taskDefinitionKey").asText()).isEqualTo("UserTask_JuryDeliberation");
-        assertThat(json.readTree(http.withBasicAuth("atis-1", "demo")
-                .getForObject("/engine-rest/task?processInstanceId=" + callPi.getId(), String.class))).isEmpty();
+        assertThat(engine.queryTasks("atis-1", callTasks)).isEmpty();
         String deliberationId = deliberation.get("id").asText();
-        JsonNode juryRefs = json.readTree(runtimeService.getVariable(callPi.getId(), "juryApplicationRefs").toString());
+        JsonNode juryRefs = engine.read(runtimeService.getVariable(callPi.getId(), "juryApplicationRefs").toString());
         assertThat(juryRefs).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrderElementsOf(eligible.stream().map(a -> a.reference).toList());
 
@@ -331,27 +303,26 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
             d.put("decision", "SELECTED");
             d.put("rationale", null);
         });
-        ResponseEntity<String> refused = complete("jury-2", deliberationId, juryDecisions(tooMany));
-        assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
-        assertThat(refused.getBody()).contains("Incubateur Atis : 3 candidatures sélectionnées pour un quota de 2.")
+        String refusal = engine.completeRefused("jury-2", deliberationId, selection.juryDecisions(tooMany));
+        assertThat(refusal).contains("Incubateur Atis : 3 candidatures sélectionnées pour un quota de 2.")
                 .contains("6 candidatures sélectionnées au total pour une cohorte de 5 places.");
         assertThat(callPi).isWaitingAt("UserTask_JuryDeliberation");
         assertThat(taskService.createTaskQuery().taskId(deliberationId).count()).isOne();
         assertThat(jdbc.sql("select count(*) from jury_decision d join application a on a.id = d.application_id where a.call_id = ?")
                 .param(callId).query(Integer.class).single()).isZero();
 
-        ResponseEntity<String> decided = complete("jury-2", deliberationId, juryDecisions(decisions(eligible)));
-        assertThat(decided.getStatusCode()).as(decided.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        executeJobs(callPi.getId());
+        engine.completeOk("jury-2", deliberationId, selection.juryDecisions(decisions(eligible)));
+        engine.executeJobs(callPi.getId());
         assertThat(callPi).hasPassed("ServiceTask_RecordJuryDecisions", "ServiceTask_SendSelectionDecision",
                 "ServiceTask_CheckDeliveries", "ServiceTask_MarkDecided").isWaitingAt("Gateway_AwaitSupportEnd");
         assertThat(calls.status(callId)).isEqualTo(CallStatus.DECIDED);
-        applicants.forEach(a -> executeJobs(a.processInstanceId));
+        applicants.forEach(a -> engine.executeJobs(a.processInstanceId));
 
         Map<String, Long> counts = eligible.stream().collect(Collectors.groupingBy(a -> a.decision, Collectors.counting()));
         assertThat(counts).containsEntry("SELECTED", 5L).containsEntry("WAITLISTED", 3L).containsEntry("REJECTED", 20L);
         for (Applicant applicant : eligible) {
-            assertThat(status(applicant)).as(applicant.reference).isEqualTo(ApplicationStatus.valueOf(applicant.decision));
+            assertThat(selection.status(applicant.reference)).as(applicant.reference)
+                    .isEqualTo(ApplicationStatus.valueOf(applicant.decision));
             Map<String, Object> stored = jdbc.sql("select decision, waitlist_rank, delivered_at from jury_decision where application_id = ?")
                     .param(applicationId(applicant)).query().singleRow();
             assertThat(stored.get("decision")).isEqualTo(applicant.decision);
@@ -362,29 +333,24 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
 
         // --- The mails, sent to GreenMail: acknowledgement, eligibility, then the jury's decision.
         ClockUtil.reset();
-        for (int round = 0; round < 20 && dispatcher.dispatchDue() > 0; round++) {
-            // Until the outbox has nothing due.
-        }
-        Map<String, List<MimeMessage>> mails = Arrays.stream(TestMailServer.get().getReceivedMessages())
-                .collect(Collectors.groupingBy(SelectionPostgresJourneyTest::recipient));
+        mails.sendDue();
         List<String> reviewerNames = reviewerNames(taskOwners.values());
         Map<Applicant, MimeMessage> decisionMails = new HashMap<>();
         for (Applicant applicant : applicants) {
-            List<MimeMessage> received = mails.getOrDefault(applicant.email, List.of());
-            List<String> subjects = received.stream().map(SelectionPostgresJourneyTest::subject).toList();
+            List<String> subjects = JourneyMails.subjectsTo(applicant.email);
             assertThat(subjects).as(applicant.email).anySatisfy(s -> assertThat(s).contains(applicant.reference).contains("bien reçue"));
             if (!applicant.eligible) {
                 assertThat(subjects).hasSize(2).anySatisfy(s -> assertThat(s).contains("non éligible"));
                 continue;
             }
             assertThat(subjects).as(applicant.email).hasSize(3).anySatisfy(s -> assertThat(s).endsWith(": éligible"));
-            MimeMessage decision = received.stream().filter(m -> subject(m).contains(switch (applicant.decision) {
+            MimeMessage decision = JourneyMails.firstTo(applicant.email, switch (applicant.decision) {
                 case "SELECTED" -> "votre projet est sélectionné";
                 case "WAITLISTED" -> "liste d'attente";
                 default -> "décision du jury";
-            })).findFirst().orElseThrow(() -> new AssertionError(applicant.reference + " " + applicant.decision + ": " + subjects));
+            });
             decisionMails.put(applicant, decision);
-            String body = body(decision);
+            String body = JourneyMails.body(decision);
             assertThat(body).contains(callTitle);
             switch (applicant.decision) {
                 case "WAITLISTED" -> assertThat(body).contains("au rang " + applicant.waitlistRank);
@@ -402,12 +368,10 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
                 "REJECTED", "Non retenue");
         for (String kind : List.of("SELECTED", "WAITLISTED", "REJECTED")) {
             Applicant applicant = eligible.stream().filter(a -> kind.equals(a.decision)).findFirst().orElseThrow();
-            String link = link(body(decisionMails.get(applicant)), "/suivi/");
-            ResponseEntity<String> page = http.getForEntity(link.substring(link.indexOf("/suivi/")), String.class);
-            assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(page.getBody()).contains(applicant.reference).contains(expectedOnPage.get(kind));
+            String page = mails.trackingPage(decisionMails.get(applicant));
+            assertThat(page).contains(applicant.reference).contains(expectedOnPage.get(kind));
             if ("WAITLISTED".equals(kind)) {
-                assertThat(page.getBody()).contains("Rang sur la liste d&#39;attente : " + applicant.waitlistRank + ".");
+                assertThat(page).contains("Rang sur la liste d&#39;attente : " + applicant.waitlistRank + ".");
             }
         }
 
@@ -441,45 +405,14 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
         }
     }
 
-    // --- the call
-
-    private static Map<String, Object> callBody(String id, Instant opensAt, Instant closesAt) {
-        Map<String, Object> body = CallBodies.body(id, opensAt, closesAt);
-        body.put("title", "Parcours PostgreSQL " + id);
-        body.put("description", "Un appel du parcours de sélection sur PostgreSQL.");
-        body.put("incubators", INCUBATORS);
-        body.put("quotas", QUOTAS);
-        body.put("cohortSize", COHORT);
-        body.put("waitlistSize", WAITLIST);
-        body.put("publish", true);
-        return body;
-    }
-
-    private static String applicationJson(Applicant applicant) {
-        return """
-                {"organisationName":"%s","legalForm":"ASSOCIATION","siret":null,"departement":"%s",
-                "contact":{"firstName":"Porteuse%d","lastName":"Martin","email":"%s","phone":"0601020304"},
-                "projectTitle":"Projet de fin de vie n°%d","summary":"Des cafés mortels itinérants.","socialNeed":"Isolement des endeuillés.",
-                "beneficiaries":"Personnes endeuillées.","stage":"LAUNCH","teamSize":2,"fundingToDate":15000,
-                "supportNeeds":"Modèle économique.","themeFit":"Deuil et fin de vie.","consent":true}
-                """.formatted(applicant.organisation, DEPARTEMENTS.get(applicant.incubator), applicant.index, applicant.email,
-                applicant.index);
-    }
-
     // --- eligibility
 
     /** The routed incubator's staff finds the check in the engine REST API and decides. */
-    private void checkEligibility(Applicant applicant, String outcome) throws Exception {
+    private void checkEligibility(Applicant applicant) {
         String staff = applicant.incubator + "-" + (1 + applicant.index % 2);
-        JsonNode tasks = json.readTree(http.withBasicAuth(staff, "demo")
-                .getForObject("/engine-rest/task?processInstanceBusinessKey=" + applicant.reference, String.class));
-        assertThat(tasks).as(applicant.reference).hasSize(1);
-        assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("UserTask_CheckEligibility");
-        String variables = "ELIGIBLE".equals(outcome) ? "{\"eligibilityOutcome\":{\"value\":\"ELIGIBLE\"}}"
-                : "{\"eligibilityOutcome\":{\"value\":\"" + outcome + "\"},"
-                + "\"eligibilityComment\":{\"value\":\"Le projet ne porte pas sur la fin de vie.\"}}";
-        ResponseEntity<String> done = complete(staff, tasks.get(0).get("id").asText(), variables);
-        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        selection.checkEligibility(staff, applicant.reference, applicant.eligible ? SelectionJourney.ELIGIBLE
+                : Map.of("eligibilityOutcome", value("INELIGIBLE"),
+                        "eligibilityComment", value("Le projet ne porte pas sur la fin de vie.")));
     }
 
     // --- reviews
@@ -504,14 +437,6 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
 
     private static String comment(Applicant applicant) {
         return "le modèle économique de la structure n°" + applicant.index + " reste à consolider.";
-    }
-
-    private static String review(int socialImpact, int others, String comment, String recommendation) {
-        return """
-                {"conflictOfInterest":{"value":false},"scoreSocialImpact":{"value":%d},"scoreInnovation":{"value":%d},
-                "scoreTeam":{"value":%d},"scoreEconomicModel":{"value":%d},"scoreThemeFit":{"value":%d},"scoreScaling":{"value":%d},
-                "reviewComment":{"value":"%s"},"recommendation":{"value":"%s"}}"""
-                .formatted(socialImpact, others, others, others, others, others, comment, recommendation);
     }
 
     private String openReviewKind(Applicant applicant, String reviewer) {
@@ -543,12 +468,7 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
     private static List<Map<String, Object>> decisions(List<Applicant> eligible) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Applicant applicant : eligible) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("applicationRef", applicant.reference);
-            row.put("decision", applicant.decision);
-            row.put("waitlistRank", applicant.waitlistRank);
-            row.put("rationale", rationale(applicant));
-            rows.add(row);
+            rows.add(SelectionJourney.decision(applicant.reference, applicant.decision, applicant.waitlistRank, rationale(applicant)));
         }
         return rows;
     }
@@ -561,41 +481,14 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
         };
     }
 
-    private String juryDecisions(List<Map<String, Object>> decisions) throws Exception {
-        Map<String, Object> variable = new LinkedHashMap<>();
-        variable.put("value", json.writeValueAsString(decisions));
-        variable.put("type", "Json");
-        return json.writeValueAsString(Map.of("juryDecisions", variable));
-    }
-
     // --- helpers
-
-    private ResponseEntity<String> complete(String user, String taskId, String variables) {
-        return http.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
-                new HttpEntity<>("{\"variables\":" + variables + "}", jsonHeaders()), String.class);
-    }
-
-    private static HttpHeaders jsonHeaders() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return headers;
-    }
-
-    private static JsonNode single(JsonNode tasks) {
-        assertThat(tasks).hasSize(1);
-        return tasks.get(0);
-    }
-
-    private long applicationId(Applicant applicant) {
-        return applications.findByReference(applicant.reference).orElseThrow().id();
-    }
-
-    private ApplicationStatus status(Applicant applicant) {
-        return applications.findByReference(applicant.reference).orElseThrow().status();
-    }
 
     private List<Map<String, Object>> reviewRows(Applicant applicant) {
         return jdbc.sql("select * from review where application_id = ? order by id").param(applicationId(applicant)).query().listOfRows();
+    }
+
+    private long applicationId(Applicant applicant) {
+        return selection.applicationId(applicant.reference);
     }
 
     private List<String> reviewerNames(java.util.Collection<String> reviewers) {
@@ -608,60 +501,7 @@ class SelectionPostgresJourneyTest extends PostgresTestBase {
         return names;
     }
 
-    /** Runs the process's due jobs (not its future timers) until there is none. */
-    private void executeJobs(String processInstanceId) {
-        for (int round = 0; round < 100; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            for (Job job : jobs) {
-                assertThat(job.getExceptionMessage()).as("job %s of %s", job.getId(), processInstanceId).isNull();
-                managementService.executeJob(job.getId());
-            }
-        }
-        throw new AssertionError("Jobs keep coming for " + processInstanceId);
-    }
-
-    private static void moveClockTo(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
-
     private static String frenchScore(BigDecimal score) {
         return score.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
-    }
-
-    private static String link(String body, String fragment) {
-        Matcher matcher = LINK.matcher(body);
-        while (matcher.find()) {
-            if (matcher.group().contains(fragment)) {
-                return matcher.group();
-            }
-        }
-        throw new AssertionError("No link with " + fragment + " in: " + body);
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (MessagingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -32,12 +34,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class EngineSteps {
 
     private final ManagementService managementService;
+    private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final TestRestTemplate http;
     private final ObjectMapper json = new ObjectMapper();
 
-    public EngineSteps(ManagementService managementService, TaskService taskService, TestRestTemplate http) {
+    public EngineSteps(ManagementService managementService, RuntimeService runtimeService, TaskService taskService,
+            TestRestTemplate http) {
         this.managementService = managementService;
+        this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.http = http;
     }
@@ -54,6 +59,13 @@ public class EngineSteps {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /** Completes and expects a refusal (the form's validation); returns the error body. */
+    public String completeRefused(String user, String taskId, Map<String, Object> variables) {
+        ResponseEntity<String> response = complete(user, taskId, variables);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isFalse();
+        return response.getBody();
+    }
+
     /** A variable as the REST API takes it. */
     public static Map<String, Object> value(Object value) {
         return Map.of("value", value);
@@ -64,10 +76,24 @@ public class EngineSteps {
         return Map.of("value", write(value), "type", "Json");
     }
 
-    /** The tasks this user sees for a business key, through the engine REST API. */
-    public JsonNode tasksSeenBy(String user, String businessKey) {
-        return read(http.withBasicAuth(user, "demo").getForObject("/engine-rest/task?processInstanceBusinessKey=" + businessKey,
-                String.class));
+    /** The tasks this user sees in the engine REST API for a query string, e.g. {@code processInstanceId=…}. */
+    public JsonNode queryTasks(String user, String query) {
+        return read(http.withBasicAuth(user, "demo").getForObject("/engine-rest/task?" + query, String.class));
+    }
+
+    /** The one task this user sees for the query; fails unless there is exactly one. */
+    public JsonNode singleTask(String user, String query) {
+        JsonNode tasks = queryTasks(user, query);
+        assertThat(tasks).as(user + " " + query).hasSize(1);
+        return tasks.get(0);
+    }
+
+    /** The running instance of this process for the business key; fails if there is none. */
+    public ProcessInstance instance(String processDefinitionKey, String businessKey) {
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey(processDefinitionKey)
+                .processInstanceBusinessKey(businessKey).singleResult();
+        assertThat(pi).as(processDefinitionKey + " " + businessKey).isNotNull();
+        return pi;
     }
 
     /** The single open task of this activity in the process instance. */
