@@ -145,7 +145,7 @@ public final class JuryDecisionRules {
         });
         long total = selected.values().stream().mapToLong(Long::longValue).sum();
         if (total > cohortSize) {
-            violations.add(total + " candidatures sélectionnées au total pour une cohorte de " + cohortSize + " place"
+            violations.add(total + " candidature" + plural(total) + " sélectionnée" + plural(total) + " au total pour une cohorte de " + cohortSize + " place"
                     + plural(cohortSize) + ".");
         }
     }
@@ -178,7 +178,7 @@ public final class JuryDecisionRules {
             }
         });
         if (waitlisted > waitlistSize) {
-            violations.add(waitlisted + " candidatures sur liste d'attente pour une liste de " + waitlistSize
+            violations.add(waitlisted + " candidature" + plural(waitlisted) + " sur liste d'attente pour une liste de " + waitlistSize
                     + " place" + plural(waitlistSize) + " au plus.");
         }
     }

@@ -159,6 +159,8 @@ class ReviewAndJuryBrowserTest extends BrowserTestBase {
         tasklist.submitForm();
         tasklist.waitForText("pour une liste de 0 place au plus");
         screenshot("tasklist-jury-refused");
+        // Only the French reason: not the engine's English wrapping of a listener's exception.
+        assertThat(bodyText()).doesNotContain("ENGINE-", "TaskListener", "Cannot submit task form");
         assertThat(taskService.createTaskQuery().taskId(deliberation.getId()).count()).isOne();
 
         // The jury reloads the task and decides again.

@@ -59,11 +59,14 @@ public class EngineSteps {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    /** Completes and expects a refusal (the form's validation); returns the error body. */
+    /** Completes and expects the form's validation to refuse it: 400 with the French reason alone; returns it. */
     public String completeRefused(String user, String taskId, Map<String, Object> variables) {
         ResponseEntity<String> response = complete(user, taskId, variables);
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isFalse();
-        return response.getBody();
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode body = read(response.getBody());
+        assertThat(body.path("type").asText()).isEqualTo("TaskRefusal");
+        assertThat(body.path("message").asText()).doesNotContain("ENGINE-", "TaskListener");
+        return body.path("message").asText();
     }
 
     /** A variable as the REST API takes it. */

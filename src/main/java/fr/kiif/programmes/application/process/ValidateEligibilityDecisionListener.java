@@ -1,11 +1,11 @@
 package fr.kiif.programmes.application.process;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import fr.kiif.programmes.application.EligibilityCheckService;
+import fr.kiif.programmes.web.TaskRefusal;
 
 /**
  * Complete listener of UserTask_CheckEligibility: the browser form's checks are not enough, so the
@@ -19,7 +19,7 @@ public class ValidateEligibilityDecisionListener implements TaskListener {
         EligibilityCheckService.validateDecision(task.getVariable(ProcessVariables.OUTCOME),
                         task.getVariable(ProcessVariables.COMMENT))
                 .ifPresent(message -> {
-                    throw new ProcessEngineException(message);
+                    throw new TaskRefusal(message);
                 });
     }
 }

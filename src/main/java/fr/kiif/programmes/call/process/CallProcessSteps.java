@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
@@ -29,6 +28,7 @@ import fr.kiif.programmes.selection.JuryService;
 import fr.kiif.programmes.selection.SelectionProgress;
 import fr.kiif.programmes.selection.SelectionRepository;
 import fr.kiif.programmes.web.FrenchDates;
+import fr.kiif.programmes.web.TaskRefusal;
 
 /**
  * The steps of {@code programme-call}, called from the model as {@code ${callSteps.xxx(execution)}}:
@@ -127,7 +127,7 @@ public class CallProcessSteps {
     /** Complete listener of UserTask_PrepareJury. */
     public void validateAgenda(DelegateTask task) {
         if (!Boolean.TRUE.equals(task.getVariable(AGENDA_CONFIRMED))) {
-            throw new ProcessEngineException(
+            throw new TaskRefusal(
                     "Cochez « Je confirme l'ordre du jour du jury » pour transmettre le dossier au jury.");
         }
     }
@@ -153,7 +153,7 @@ public class CallProcessSteps {
             jury.validate(callId(task.getExecution()), jurySet(task.getVariable(JURY_APPLICATION_REFS)),
                     task.getVariable(JURY_DECISIONS));
         } catch (JuryDecisionRules.RejectedDecisions e) {
-            throw new ProcessEngineException(e.getMessage());
+            throw new TaskRefusal(e.getMessage());
         }
     }
 

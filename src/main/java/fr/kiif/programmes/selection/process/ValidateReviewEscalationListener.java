@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import fr.kiif.programmes.selection.ReviewerAssignmentService;
+import fr.kiif.programmes.web.TaskRefusal;
 
 /**
  * Complete listener of UserTask_EscalateReview: either another reviewer (checked like a manual
@@ -84,6 +84,6 @@ public class ValidateReviewEscalationListener implements TaskListener {
     }
 
     private static void fail(String message) {
-        throw new ProcessEngineException(message);
+        throw new TaskRefusal(message);
     }
 }

@@ -2,13 +2,13 @@ package fr.kiif.programmes.selection.process;
 
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import fr.kiif.programmes.selection.ReviewCriteria;
 import fr.kiif.programmes.selection.ReviewService;
+import fr.kiif.programmes.web.TaskRefusal;
 
 /**
  * Complete listener of UserTask_ReviewApplication: scores 1 to 5 for every asked criterion, a
@@ -28,7 +28,7 @@ public class ValidateReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         Set<ReviewCriteria> asked = reviews.askedCriteria(ReviewVariables.callId(task));
         ReviewService.problem(asked, task::getVariable).ifPresent(message -> {
-            throw new ProcessEngineException(message);
+            throw new TaskRefusal(message);
         });
         if (!ReviewService.declaresConflict(task.getVariable(ReviewCriteria.CONFLICT_OF_INTEREST))) {
             for (ReviewCriteria criterion : asked) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
@@ -23,6 +22,7 @@ import fr.kiif.programmes.impact.report.ImpactFigures;
 import fr.kiif.programmes.impact.report.ImpactFormat;
 import fr.kiif.programmes.impact.report.ImpactReportService;
 import fr.kiif.programmes.impact.report.ImpactSnapshot;
+import fr.kiif.programmes.web.TaskRefusal;
 
 /**
  * Bean {@code impactConsolidation}: the end listener of {@code cohort-support} and the impact steps of
@@ -105,7 +105,7 @@ public class ImpactConsolidationSteps {
             problems.add("Le commentaire ne doit pas dépasser 2 000 caractères.");
         }
         if (!problems.isEmpty()) {
-            throw new ProcessEngineException(String.join(" ", problems));
+            throw new TaskRefusal(String.join(" ", problems));
         }
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String by = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
