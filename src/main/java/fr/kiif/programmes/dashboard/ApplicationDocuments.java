@@ -8,16 +8,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.kiif.programmes.call.CallRepository;
+
 /**
  * The documents an applicant uploaded (pitch deck, completion answers), for the people who process the application:
  * the coordination, the staff of its incubator, and the reviewers it is assigned to, a cross reviewer from another
- * incubator included (they open them from the Tasklist form).
+ * incubator included (they open them from the Tasklist form), except on a blind-review call.
  */
 @Service
 public class ApplicationDocuments {
 
     static final String NOT_YOURS = "Ces documents sont réservés à l'incubateur de la candidature, à la coordination "
             + "et aux personnes chargées de l'évaluer.";
+    static final String BLIND = "Évaluation croisée anonyme : les documents joints, qui peuvent nommer la structure, "
+            + "ne sont pas transmis à l'évaluation croisée de cet appel.";
 
     public record Document(long id, String kind, String kindLabel, String fileName, long sizeBytes, Instant uploadedAt,
             String downloadUrl) {
@@ -37,16 +41,18 @@ public class ApplicationDocuments {
     public record DocumentFile(String fileName, String contentType, byte[] content) {
     }
 
-    private record Owner(long applicationId, String reference, String projectTitle, String organisationName,
+    private record Owner(long applicationId, String reference, String callId, String projectTitle, String organisationName,
             String incubatorSlug) {
     }
 
     private final JdbcClient jdbc;
     private final DashboardAccess access;
+    private final CallRepository calls;
 
-    public ApplicationDocuments(JdbcClient jdbc, DashboardAccess access) {
+    public ApplicationDocuments(JdbcClient jdbc, DashboardAccess access, CallRepository calls) {
         this.jdbc = jdbc;
         this.access = access;
+        this.calls = calls;
     }
 
     @Transactional(readOnly = true)
@@ -78,9 +84,12 @@ public class ApplicationDocuments {
     }
 
     private Owner owner(String reference) {
-        return jdbc.sql("select id, reference, project_title, organisation_name, incubator_slug from application where reference = ?")
+        return jdbc.sql("""
+                select id, reference, call_id, project_title, organisation_name, incubator_slug from application
+                where reference = ?""")
                 .param(reference)
-                .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)))
                 .optional().orElseThrow(() -> DashboardException.notFound("Cette candidature n'existe pas."));
     }
 
@@ -95,6 +104,10 @@ public class ApplicationDocuments {
                 .params(owner.applicationId(), scope.userId()).query(Long.class).single() > 0;
         if (!reviewer) {
             throw DashboardException.forbidden(NOT_YOURS);
+        }
+        // Blind review hides the organisation from cross reviewers; a pitch deck would name it.
+        if (calls.selectionSettings(owner.callId()).blindReview()) {
+            throw DashboardException.forbidden(BLIND);
         }
         return false;
     }

@@ -28,7 +28,8 @@ import fr.kiif.programmes.call.SelectionSettings;
 public class ReviewService {
 
     /** Summary rows a cross reviewer does not see when the call asks for blind review. */
-    static final Set<String> BLIND_ROWS = Set.of("Structure", "SIRET");
+    // File names often carry the organisation's name.
+    static final Set<String> BLIND_ROWS = Set.of("Structure", "SIRET", "Documents joints");
     public static final BigDecimal DISAGREEMENT_GAP = new BigDecimal("1.5");
     static final String DEFAULT_RECUSAL_REASON = "Conflit d'intérêts déclaré par la personne évaluatrice.";
 
@@ -83,7 +84,7 @@ public class ReviewService {
 
     /**
      * The application summary a reviewer sees (never the contact person). With blind review, cross
-     * reviewers do not see the organisation's name or SIRET either.
+     * reviewers do not see the organisation's name, SIRET or documents either.
      */
     public List<Map<String, String>> reviewerSummary(String reference, ReviewKind kind) {
         List<Map<String, String>> rows = eligibility.summary(reference);

@@ -77,6 +77,18 @@ class ApplicationDocumentsTest extends SpringTestBase {
     }
 
     @Test
+    void onABlindReviewCallTheCrossReviewerGetsNoDocuments() {
+        jdbc.sql("update programme_call set blind_review = true where id = ?").param(seeded.call().id()).update();
+        review("ronalpia-2", "ASSIGNED");
+        ResponseEntity<String> refused = get("ronalpia-2", "/pilotage/candidatures/" + reference + "/documents");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(HtmlUtils.htmlUnescape(refused.getBody())).contains(ApplicationDocuments.BLIND).doesNotContain("Présentation équipe.pdf");
+        assertThat(get("ronalpia-2", documentPath).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // The application's own incubator still opens them.
+        assertThat(page("atis-1", "/pilotage/candidatures/" + reference + "/documents")).contains("Présentation équipe.pdf");
+    }
+
+    @Test
     void aReviewerWhoDeclaredAConflictNoLongerOpensThem() {
         review("ronalpia-2", "RECUSED");
         ResponseEntity<String> refused = get("ronalpia-2", "/pilotage/candidatures/" + reference + "/documents");

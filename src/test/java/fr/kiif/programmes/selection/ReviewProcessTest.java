@@ -222,7 +222,8 @@ class ReviewProcessTest extends SpringTestBase {
         String crossView = taskService.getVariables(cross.getId()).toString();
         assertThat(territorialView).contains(organisation).contains("Café mortel itinérant");
         assertThat(crossView).doesNotContain(organisation).doesNotContain("Inès").doesNotContain("Martin")
-                .contains("Café mortel itinérant");
+                .doesNotContain("Documents joints").contains("Café mortel itinérant");
+        assertThat(territorialView).contains("Documents joints");
         assertThat(taskService.getVariable(cross.getId(), "reviewKind")).isEqualTo("CROSS");
 
         // Without blind review, the cross reviewer sees the organisation.
