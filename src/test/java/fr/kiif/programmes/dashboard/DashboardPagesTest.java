@@ -2,6 +2,9 @@ package fr.kiif.programmes.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +90,14 @@ class DashboardPagesTest extends SpringTestBase {
         assertThat(ronalpia.path("funnel").path("byIncubator")).hasSize(1);
         assertThat(ronalpia.path("overdue").path("tasks")).isEmpty();
         String page = getPage("ronalpia-1", "/pilotage/appels/" + callId());
+        String ronalpiaReport = "/incubateur/impact/" + callId() + "/incubateurs/ronalpia";
+        // No assessed evaluation yet: no link to a report that does not exist.
         assertThat(page).doesNotContain(seeded.inCheckAtis()).doesNotContain("Rapport d'impact de l'appel")
-                .contains("/incubateur/impact/" + callId() + "/incubateurs/ronalpia");
+                .doesNotContain(ronalpiaReport);
+        assessedBaseline(seeded.laureateRonalpia());
+        assertThat(getPage("ronalpia-1", "/pilotage/appels/" + callId())).contains("href=\"" + ronalpiaReport + "\"")
+                .contains("Rapport d'impact : Ronalpia");
+        assertThat(get("ronalpia-1", ronalpiaReport).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         JsonNode atis = getJson("atis-1", "/api/pilotage/appels/" + callId());
         assertThat(atis.path("funnel").path("call").path("total").asLong()).isEqualTo(5);
@@ -144,6 +153,21 @@ class DashboardPagesTest extends SpringTestBase {
         assertThat(dossier.path("reviews")).hasSize(1);
         assertThat(dossier.path("mails").size()).isGreaterThan(0);
         assertThat(dossier.path("timeline").size()).isGreaterThan(3);
+    }
+
+    /** An entry evaluation the coach assessed (one answer), as the impact process leaves it. */
+    private void assessedBaseline(String reference) {
+        long applicationId = jdbc.sql("select id from application where reference = ?").param(reference).query(Long.class).single();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                insert into impact_evaluation (application_id, call_id, incubator_slug, phase, indicator_set, status, started_at,
+                    contribution_assessment, assessment_comment) values (?, ?, 'ronalpia', 'BASELINE', 'socle-kiif', 'ASSESSED', ?, 4, 'Bon départ.')
+                """).params(applicationId, callId(), now).update();
+        long evaluationId = jdbc.sql("select max(id) from impact_evaluation where application_id = ?").param(applicationId)
+                .query(Long.class).single();
+        jdbc.sql("""
+                insert into impact_value (evaluation_id, indicator_id, value_number, implausible, updated_at)
+                values (?, 'founder-confidence', 3, false, ?)""").params(evaluationId, now).update();
     }
 
     private String callId() {
