@@ -8,18 +8,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.kiif.programmes.application.ApplicationStatus;
 import fr.kiif.programmes.call.CallRepository;
+import fr.kiif.programmes.selection.JuryAccess;
 
 /**
  * The documents an applicant uploaded (pitch deck, completion answers), for the people who process the application:
  * the coordination, the staff of its incubator, and the reviewers it is assigned to, a cross reviewer from another
- * incubator included (they open them from the Tasklist form), except on a blind-review call.
+ * incubator included (they open them from the Tasklist form), except on a blind-review call, and the call's jury for
+ * the applications it deliberates on.
  */
 @Service
 public class ApplicationDocuments {
 
-    static final String NOT_YOURS = "Ces documents sont réservés à l'incubateur de la candidature, à la coordination "
-            + "et aux personnes chargées de l'évaluer.";
+    static final String NOT_YOURS = "Ces documents sont réservés à l'incubateur de la candidature, à la coordination, "
+            + "aux personnes chargées de l'évaluer et au jury de l'appel.";
     static final String BLIND = "Évaluation croisée anonyme : les documents joints, qui peuvent nommer la structure, "
             + "ne sont pas transmis à l'évaluation croisée de cet appel.";
 
@@ -42,17 +45,19 @@ public class ApplicationDocuments {
     }
 
     private record Owner(long applicationId, String reference, String callId, String projectTitle, String organisationName,
-            String incubatorSlug) {
+            String incubatorSlug, ApplicationStatus status) {
     }
 
     private final JdbcClient jdbc;
     private final DashboardAccess access;
     private final CallRepository calls;
+    private final JuryAccess juryAccess;
 
-    public ApplicationDocuments(JdbcClient jdbc, DashboardAccess access, CallRepository calls) {
+    public ApplicationDocuments(JdbcClient jdbc, DashboardAccess access, CallRepository calls, JuryAccess juryAccess) {
         this.jdbc = jdbc;
         this.access = access;
         this.calls = calls;
+        this.juryAccess = juryAccess;
     }
 
     @Transactional(readOnly = true)
@@ -85,16 +90,20 @@ public class ApplicationDocuments {
 
     private Owner owner(String reference) {
         return jdbc.sql("""
-                select id, reference, call_id, project_title, organisation_name, incubator_slug from application
+                select id, reference, call_id, project_title, organisation_name, incubator_slug, status from application
                 where reference = ?""")
                 .param(reference)
                 .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)))
+                        rs.getString(6), ApplicationStatus.valueOf(rs.getString(7))))
                 .optional().orElseThrow(() -> DashboardException.notFound("Cette candidature n'existe pas."));
     }
 
     /** @return whether the caller sees the whole application (its incubator or the coordination), else a reviewer of it */
     private boolean allowed(Owner owner) {
+        // The call's jury reads the applications it deliberates on (from its dossiers page).
+        if (!juryAccess.coordinator() && juryAccess.juror(owner.callId()) && JuryAccess.JURY_SET.contains(owner.status())) {
+            return false;
+        }
         DashboardScope scope = access.scope(DashboardFilter.none());
         if (scope.covers(owner.incubatorSlug(), null)) {
             return true;

@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
  * <ul>
  * <li>The engine REST API ({@code /engine-rest}): HTTP Basic only (no cookies, so no cross-site
  * request can use a browser's login there).</li>
- * <li>The staff pages and APIs (coordination, incubator staff, dashboard): the Camunda webapps'
+ * <li>The staff pages and APIs (coordination, incubator staff, dashboard, the jury's dossiers): the Camunda webapps'
  * session login (one login with Tasklist and Cockpit, see {@code /connexion}) or HTTP Basic;
  * {@link StaffLoginFilter} sends browsers without a login to the login page first.</li>
  * </ul>
@@ -22,7 +22,7 @@ import org.springframework.core.Ordered;
 public class EngineAuthenticationConfig {
 
     static final String[] STAFF_PATHS = {"/coordination/*", "/api/coordination/*", "/incubateur/*",
-            "/pilotage/*", "/api/pilotage/*"};
+            "/pilotage/*", "/api/pilotage/*", "/jury/*"};
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

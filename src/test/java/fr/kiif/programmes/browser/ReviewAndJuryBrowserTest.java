@@ -17,7 +17,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.kiif.programmes.application.ApplicationForm;
@@ -151,6 +153,16 @@ class ReviewAndJuryBrowserTest extends BrowserTestBase {
         assertThat(page).contains("Délibération du jury").contains(call.id()).contains(reference).contains(project)
                 .contains("3,78").contains("Projet ancré dans son territoire").contains("Cohorte : 1 place");
         screenshot("tasklist-jury-form");
+
+        // The form links to the jury's dossiers, which the Tasklist login opens; then back to the task.
+        String dossiers = browser.findElement(By.linkText("Lire les dossiers complets des candidatures")).getAttribute("href");
+        assertThat(dossiers).endsWith("/jury/appels/" + call.id());
+        browser.get(dossiers);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dossiers du jury"));
+        assertThat(bodyText()).contains(reference, project, "Avis des évaluateurs", "Projet ancré dans son territoire");
+        screenshot("jury-dossiers");
+        tasklist.openTask(deliberation.getId(), "Candidatures soumises au jury");
+        tasklist.waitForText(project);
 
         assertThat(tasklist.field("Textfield_ApplicationRef_0").getAttribute("value")).isEqualTo(reference);
         // A waitlist the call does not have: the server refuses, Tasklist shows why, the task stays open.
