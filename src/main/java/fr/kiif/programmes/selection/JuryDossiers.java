@@ -56,10 +56,7 @@ public class JuryDossiers {
                         .thenComparing(CallApplication::reference))
                 .map(a -> new Dossier(a.reference(), a.projectTitle(), jury.incubatorName(a.incubatorSlug()),
                         JuryService.score(a.weightedScore()), a.disagreement(), eligibility.summary(a.reference()),
-                        reviews.getOrDefault(a.id(), List.of()).stream().filter(r -> r.completed() && !"RECUSED".equals(r.status()))
-                                .map(r -> r.reviewerId() + " : " + JuryService.recommendation(r.recommendation())
-                                        + (r.comment() == null || r.comment().isBlank() ? "" : " — " + r.comment().strip()))
-                                .toList(),
+                        JuryService.reviewLines(reviews.getOrDefault(a.id(), List.of())),
                         "/pilotage/candidatures/" + a.reference() + "/documents"))
                 .toList();
         return new Dossiers(callId, call.title(), jury.quotaSummary(calls.selectionSettings(callId)), dossiers);

@@ -124,11 +124,7 @@ public class JuryService {
             row.put("weightedScore", score(application.weightedScore()));
             row.put("disagreement", application.disagreement());
             row.put("flag", application.disagreement() ? "Désaccord des évaluateurs" : "");
-            row.put("reviews", reviews.getOrDefault(application.id(), List.of()).stream()
-                    .filter(r -> r.completed() && !r.recused())
-                    .map(r -> r.reviewerId() + " : " + recommendation(r.recommendation())
-                            + (r.comment() == null || r.comment().isBlank() ? "" : " — " + r.comment().strip()))
-                    .collect(Collectors.joining(" | ")));
+            row.put("reviews", String.join(" | ", reviewLines(reviews.getOrDefault(application.id(), List.of()))));
             applications.add(row);
             Map<String, Object> decision = new LinkedHashMap<>();
             decision.put("applicationRef", application.reference());
@@ -227,6 +223,14 @@ public class JuryService {
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return format.format(score.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** The done reviews of an application, one line each: "reviewer : recommendation — comment". */
+    static List<String> reviewLines(List<ReviewRow> reviews) {
+        return reviews.stream().filter(r -> r.completed() && !r.recused())
+                .map(r -> r.reviewerId() + " : " + recommendation(r.recommendation())
+                        + (r.comment() == null || r.comment().isBlank() ? "" : " — " + r.comment().strip()))
+                .toList();
     }
 
     static String recommendation(String code) {
