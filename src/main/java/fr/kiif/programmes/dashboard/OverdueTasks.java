@@ -14,10 +14,11 @@ import org.springframework.stereotype.Service;
  * The call's open human tasks past their due date: counts per incubator, person and review place from one
  * grouped query, and the most overdue ones listed with their Tasklist link.
  *
- * <p>These two queries read the engine's runtime tables (ACT_RU_TASK, ACT_RU_EXECUTION, ACT_RU_VARIABLE)
- * directly, joined to the application table: the engine's task query cannot group, and loading thousands of
- * tasks to count them missed the overview's speed target. The tables are the same in Camunda 7 and Operaton;
- * a process belongs to the call when it carries the variable {@code callId} (every process of a call does).
+ * <p>These two queries read the engine's runtime tables (ACT_RU_TASK, ACT_RU_EXECUTION) directly, joined to the
+ * application table: the engine's task query cannot group, and loading thousands of tasks to count them missed the
+ * overview's speed target. The tables are the same in Camunda 7 and Operaton. A task belongs to the call by its
+ * process's business key: an application's reference (application, cohort-support, impact-evaluation) or the
+ * call's id (programme-call).
  */
 @Service
 public class OverdueTasks {
@@ -32,8 +33,7 @@ public class OverdueTasks {
              join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
              left join application a on a.reference = e.BUSINESS_KEY_ and a.call_id = :callId
             where t.DUE_DATE_ < :now and t.SUSPENSION_STATE_ = 1
-              and exists (select 1 from ACT_RU_VARIABLE v
-                           where v.PROC_INST_ID_ = t.PROC_INST_ID_ and v.NAME_ = 'callId' and v.TEXT_ = :callId)
+              and (a.id is not null or e.BUSINESS_KEY_ = :callId)
             """;
 
     /** One overdue task; reference null for a task of the call itself (jury preparation, deliberation...). */

@@ -2,11 +2,15 @@ package fr.kiif.programmes.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Date;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,6 +121,31 @@ class DashboardPagesTest extends SpringTestBase {
                     assertThat(call.path("applications").asLong()).isEqualTo(3);
                 }
             }
+        }
+    }
+
+    @Test
+    void overdueTasksOfTheCallItselfCountForTheCoordinationOnly() throws Exception {
+        // The call's own process (business key: the call's id) at a coordination task due weeks ago.
+        ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(30))));
+        String callProcess;
+        try {
+            callProcess = runtimeService.createProcessInstanceByKey("programme-call").businessKey(callId())
+                    .setVariable("callId", callId()).setVariable("prepareDelay", "P7D")
+                    .startBeforeActivity("UserTask_PrepareJury").execute().getId();
+        } finally {
+            ClockUtil.reset();
+        }
+        try {
+            JsonNode overdue = getJson("coordination-1", "/api/pilotage/appels/" + callId()).path("overdue");
+            assertThat(overdue.path("byIncubator").path("coordination").asLong()).isEqualTo(1);
+            assertThat(overdue.path("byIncubator").path("atis").asLong()).isEqualTo(1);
+            assertThat(overdue.path("tasks").findValuesAsText("name")).contains("Préparer le jury");
+            JsonNode atis = getJson("atis-1", "/api/pilotage/appels/" + callId()).path("overdue");
+            assertThat(atis.path("byIncubator").has("coordination")).isFalse();
+            assertThat(atis.path("tasks").findValuesAsText("name")).doesNotContain("Préparer le jury");
+        } finally {
+            runtimeService.deleteProcessInstance(callProcess, "test over");
         }
     }
 
