@@ -1,6 +1,7 @@
 package fr.kiif.programmes.dashboard;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public class CallFunnel {
         this.alliance = alliance;
     }
 
-    public Funnel of(String callId, DashboardScope scope, OverdueTasks.Overdue overdue) {
+    public Funnel of(String callId, DashboardScope scope, OverdueTasks.Overdue overdue, List<ReviewTallies.Tally> reviews) {
         StageCounts[] call = {StageCounts.empty(callId, "Appel")};
         Map<String, StageCounts> incubators = new TreeMap<>();
         Map<String, StageCounts> territories = new TreeMap<>();
@@ -65,24 +66,26 @@ public class CallFunnel {
                             (a, b) -> a.plusApplications(stage, n));
                 });
 
-        scope.bind(jdbc.sql("""
-                select a.incubator_slug, a.territory,
-                       sum(case when r.status = 'DONE' then 1 else 0 end) as done,
-                       sum(case when r.status = 'ASSIGNED' then 1 else 0 end) as due
-                from review r join application a on a.id = r.application_id
-                where a.call_id = :callId""" + scope.where("a")
-                + " group by a.incubator_slug, a.territory"))
-                .param("callId", callId)
-                .query(rs -> {
-                    String incubator = key(rs.getString(1));
-                    String territory = key(rs.getString(2));
-                    long done = rs.getLong(3);
-                    long due = rs.getLong(4);
-                    long late = overdue.lateReviews(rs.getString(1), rs.getString(2));
-                    call[0] = call[0].plusReviews(done, due, 0);
-                    incubators.computeIfPresent(incubator, (k, v) -> v.plusReviews(done, due, 0));
-                    territories.computeIfPresent(territory, (k, v) -> v.plusReviews(done, due, late));
-                });
+        // Reviews done and due per place, added up from the tallies (the review table is read once for the page).
+        Map<List<String>, long[]> places = new LinkedHashMap<>();
+        for (ReviewTallies.Tally tally : reviews) {
+            long[] place = places.computeIfAbsent(Arrays.asList(tally.incubatorSlug(), tally.territory()), k -> new long[2]);
+            if ("DONE".equals(tally.status())) {
+                place[0] += tally.count();
+            } else if ("ASSIGNED".equals(tally.status())) {
+                place[1] += tally.count();
+            }
+        }
+        places.forEach((place, counts) -> {
+            String incubator = key(place.get(0));
+            String territory = key(place.get(1));
+            long done = counts[0];
+            long due = counts[1];
+            long late = overdue.lateReviews(place.get(0), place.get(1));
+            call[0] = call[0].plusReviews(done, due, 0);
+            incubators.computeIfPresent(incubator, (k, v) -> v.plusReviews(done, due, 0));
+            territories.computeIfPresent(territory, (k, v) -> v.plusReviews(done, due, late));
+        });
         // Late reviews per incubator and for the call: counted once each from the overdue review tasks.
         call[0] = call[0].plusReviews(0, 0, overdue.lateReviews(null, null));
         incubators.replaceAll((slug, counts) -> counts.plusReviews(0, 0, NONE.equals(slug) ? 0 : overdue.lateReviews(slug, null))

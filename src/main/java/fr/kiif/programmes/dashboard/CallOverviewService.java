@@ -48,10 +48,12 @@ public class CallOverviewService {
     private final ImpactSummary impact;
     private final CallIncidents incidents;
     private final Clock clock;
+    private final ReviewTallies tallies;
 
     public CallOverviewService(JdbcClient jdbc, DashboardAccess access, CallFunnel funnel, OverdueTasks overdueTasks,
             ReviewerWorkload reviewers, SelectionOutcome selection, CohortProgress cohort, ImpactSummary impact,
-            CallIncidents incidents, Clock clock) {
+            CallIncidents incidents, Clock clock, ReviewTallies tallies) {
+        this.tallies = tallies;
         this.jdbc = jdbc;
         this.access = access;
         this.funnel = funnel;
@@ -70,11 +72,12 @@ public class CallOverviewService {
         CallInfo call = call(callId);
         Instant now = clock.instant();
         OverdueTasks.Overdue overdue = overdueTasks.of(callId, scope, now);
-        CallFunnel.Funnel counts = funnel.of(callId, scope, overdue);
+        List<ReviewTallies.Tally> reviewTallies = tallies.of(callId, scope);
+        CallFunnel.Funnel counts = funnel.of(callId, scope, overdue, reviewTallies);
         CohortProgress.Progress progress = cohort.of(callId, scope, now);
         List<String> incubatorsShown = counts.byIncubator().stream().map(StageCounts::key)
                 .filter(slug -> !CallFunnel.NONE.equals(slug)).toList();
-        return new CallOverview(call, filter, scope.coordinator(), counts, overdue, reviewers.of(callId, scope, overdue),
+        return new CallOverview(call, filter, scope.coordinator(), counts, overdue, reviewers.of(callId, scope, overdue, reviewTallies),
                 selection.of(callId, scope), progress, impact.of(callId, scope, incubatorsShown), incidents.of(callId, scope),
                 scope.all() ? engineState(callId, counts.call(), progress) : null, now);
     }

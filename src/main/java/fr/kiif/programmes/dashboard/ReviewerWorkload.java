@@ -34,24 +34,8 @@ public class ReviewerWorkload {
         this.jdbc = jdbc;
     }
 
-    public Workload of(String callId, DashboardScope scope, OverdueTasks.Overdue overdue) {
-        Map<String, Reviewer> reviewers = new TreeMap<>();
-        scope.bind(jdbc.sql("""
-                select r.reviewer_id,
-                       sum(case when r.status = 'ASSIGNED' then 1 else 0 end) as open_reviews,
-                       sum(case when r.status = 'DONE' then 1 else 0 end) as done_reviews,
-                       sum(case when r.status not in ('ASSIGNED', 'DONE') then 1 else 0 end) as other_reviews,
-                       sum(case when r.kind = 'CROSS' then 1 else 0 end) as cross_reviews,
-                       sum(case when r.status = 'DONE' and s.disagreement = true then 1 else 0 end) as disagreements
-                from review r join application a on a.id = r.application_id
-                     left join application_score s on s.application_id = r.application_id
-                where a.call_id = :callId""" + scope.where("a") + " group by r.reviewer_id"))
-                .param("callId", callId)
-                .query(rs -> {
-                    String id = rs.getString(1);
-                    long late = overdue.lateReviewsOf(id);
-                    reviewers.put(id, new Reviewer(id, rs.getLong(2), rs.getLong(3), rs.getLong(4), late, rs.getLong(5), rs.getLong(6)));
-                });
+    public Workload of(String callId, DashboardScope scope, OverdueTasks.Overdue overdue, List<ReviewTallies.Tally> reviews) {
+        Map<String, Reviewer> reviewers = perReviewer(reviews, overdue);
         long flaggedCount = scope.bind(jdbc.sql("""
                 select count(*) from application a join application_score s on s.application_id = a.id
                 where a.call_id = :callId and s.disagreement = true""" + scope.where("a")))
@@ -64,5 +48,24 @@ public class ReviewerWorkload {
                 .param("callId", callId)
                 .query((rs, n) -> new Flagged(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))).list();
         return new Workload(new ArrayList<>(reviewers.values()), flaggedCount, flagged);
+    }
+
+    /** Each reviewer's open, done, otherwise closed, cross and disagreement counts, added up from the tallies. */
+    static Map<String, Reviewer> perReviewer(List<ReviewTallies.Tally> reviews, OverdueTasks.Overdue overdue) {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (ReviewTallies.Tally tally : reviews) {
+            long[] c = counts.computeIfAbsent(tally.reviewerId(), k -> new long[5]);
+            boolean done = "DONE".equals(tally.status());
+            c["ASSIGNED".equals(tally.status()) ? 0 : done ? 1 : 2] += tally.count();
+            if ("CROSS".equals(tally.kind())) {
+                c[3] += tally.count();
+            }
+            if (done && tally.disagreement()) {
+                c[4] += tally.count();
+            }
+        }
+        Map<String, Reviewer> reviewers = new TreeMap<>();
+        counts.forEach((id, c) -> reviewers.put(id, new Reviewer(id, c[0], c[1], c[2], overdue.lateReviewsOf(id), c[3], c[4])));
+        return reviewers;
     }
 }

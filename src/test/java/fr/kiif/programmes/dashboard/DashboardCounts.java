@@ -35,6 +35,15 @@ final class DashboardCounts {
         assertThat(ronalpia.path("laureates").asLong()).isEqualTo(1);
         JsonNode gironde = row(overview.path("funnel").path("byTerritory"), "gironde");
         assertThat(gironde.path("total").asLong()).isEqualTo(5);
+        assertThat(gironde.path("reviewsDone").asLong()).isEqualTo(4);
+        assertThat(row(overview.path("funnel").path("byTerritory"), "lyon-ain").path("reviewsDone").asLong()).isEqualTo(2);
+
+        // One territorial review per reviewed application, done by the staff of its incubator.
+        JsonNode reviewers = overview.path("reviewers").path("reviewers");
+        assertThat(reviewers.findValues("done").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(6);
+        assertThat(reviewers.findValues("open").stream().mapToLong(JsonNode::asLong).sum()).isZero();
+        assertThat(reviewers.findValues("cross").stream().mapToLong(JsonNode::asLong).sum()).isZero();
+        assertThat(reviewers.findValues("reviewerId")).allSatisfy(id -> assertThat(id.asText()).matches("(atis|ronalpia)-\\d"));
 
         assertThat(overview.path("overdue").path("tasks")).hasSize(1);
         assertThat(overview.path("overdue").path("byIncubator").path("atis").asLong()).isEqualTo(1);
