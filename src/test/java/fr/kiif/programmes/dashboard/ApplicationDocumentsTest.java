@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
@@ -104,6 +109,13 @@ class ApplicationDocumentsTest extends SpringTestBase {
         String otherApplication = documentPath.replace(reference, seeded.laureateRonalpia());
         assertThat(get("coordination-1", otherApplication).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("coordination-1", documentPath + "0").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // Not a number: the French error page.
+        HttpHeaders html = new HttpHeaders();
+        html.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> garbled = http.withBasicAuth("coordination-1", "demo").exchange(
+                "/pilotage/candidatures/" + reference + "/documents/abc", HttpMethod.GET, new HttpEntity<>(html), String.class);
+        assertThat(garbled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(HtmlUtils.htmlUnescape(garbled.getBody())).contains("Adresse ou demande invalide").doesNotContain("Whitelabel");
         assertThat(get("coordination-1", "/pilotage/candidatures/INCONNU-0001/documents").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(page("coordination-1", "/pilotage/candidatures/" + seeded.laureateRonalpia() + "/documents"))
                 .contains("Aucun document n'a été joint à cette candidature.");

@@ -136,6 +136,10 @@ class QuestionnairePagesTest extends SpringTestBase {
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(text(response)).contains("Ce lien n'est pas valide ou a expiré.");
         }
+        // A page number that is not a number: a French page, not the framework's English one.
+        HttpResponse<String> garbled = client().get("/suivi/" + token + "/impact/baseline/abc");
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(text(garbled)).contains("Adresse ou demande invalide").doesNotContain("Whitelabel");
     }
 
     @Test
