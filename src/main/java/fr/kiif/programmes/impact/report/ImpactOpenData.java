@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,6 +27,8 @@ import fr.kiif.programmes.impact.report.ImpactFigures.PhaseFigures;
  * The open-data CSV of a call's impact (columns in docs/open-data-impact.md): aggregates only, per call,
  * incubator and territory; no names, references or free text; sensitive indicators left out; every cell
  * computed from fewer than {@link #MIN_COUNT} laureates, and every category count below it, left empty and flagged.
+ * When a distribution would hide a single category, the next smallest one is hidden too (else the total gives it
+ * away), and the share of "oui" is left out when fewer than {@link #MIN_COUNT} answered yes or no.
  */
 @Component
 public class ImpactOpenData {
@@ -59,6 +65,33 @@ public class ImpactOpenData {
         return out.toString();
     }
 
+    /**
+     * Categories whose count is left empty: all of them under MIN_COUNT laureates; else the small non-zero ones, and
+     * when that is a single one, the next smallest non-zero one as well (the phase's total would give it away).
+     */
+    static Set<String> secretCategories(List<Category> categories, int n) {
+        Set<String> secret = new HashSet<>();
+        for (Category c : categories) {
+            if (n < MIN_COUNT || (c.count() > 0 && c.count() < MIN_COUNT)) {
+                secret.add(c.code());
+            }
+        }
+        if (secret.size() == 1) {
+            categories.stream().filter(c -> c.count() > 0 && !secret.contains(c.code()))
+                    .min(Comparator.comparingInt(Category::count)).ifPresent(c -> secret.add(c.code()));
+        }
+        return secret;
+    }
+
+    /** The share of "oui" (in %) would reveal fewer than MIN_COUNT answers on either side. */
+    static boolean smallShare(BigDecimal yesShare, int n) {
+        if (yesShare == null) {
+            return false;
+        }
+        long yes = yesShare.multiply(BigDecimal.valueOf(n)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValue();
+        return (yes > 0 && yes < MIN_COUNT) || (n - yes > 0 && n - yes < MIN_COUNT);
+    }
+
     /** Rows of one scope (call, incubator or territory). */
     private record Scope(CSVPrinter printer, ProgrammeCall call, String indicatorSet) {
 
@@ -76,26 +109,26 @@ public class ImpactOpenData {
             ImpactFigures.Contribution contribution = figures.contribution();
             row(type, id, name, CONTRIBUTION, "Contribution de l'accompagnement selon le coach (1 à 5)", "", "SCALE", "",
                     "FIN", "", contribution.n(), contribution.mean(), null, null);
-            for (Category c : contribution.distribution()) {
-                category(type, id, name, CONTRIBUTION, "Contribution de l'accompagnement selon le coach (1 à 5)", "", "SCALE",
-                        "", "FIN", c, contribution.n());
-            }
+            distribution(type, id, name, CONTRIBUTION, "Contribution de l'accompagnement selon le coach (1 à 5)", "", "SCALE",
+                    "", "FIN", contribution.distribution(), contribution.n());
         }
 
         void phase(String type, String id, String name, IndicatorFigures i, String measure, PhaseFigures phase) throws IOException {
             row(type, id, name, i.indicatorId(), i.label(), i.level(), i.type(), i.unit(), measure, "", phase.n(), phase.mean(),
-                    phase.sum(), phase.yesShare());
-            for (Category c : phase.distribution()) {
-                category(type, id, name, i.indicatorId(), i.label(), i.level(), i.type(), i.unit(), measure, c, phase.n());
-            }
+                    phase.sum(), smallShare(phase.yesShare(), phase.n()) ? null : phase.yesShare());
+            distribution(type, id, name, i.indicatorId(), i.label(), i.level(), i.type(), i.unit(), measure, phase.distribution(),
+                    phase.n());
         }
 
-        void category(String type, String id, String name, String indicatorId, String label, String level, String indicatorType,
-                String unit, String measure, Category c, int n) throws IOException {
-            // A category's count is shown only when its phase has enough laureates and the count itself is not small.
-            boolean secret = n < MIN_COUNT || (c.count() > 0 && c.count() < MIN_COUNT);
-            printer.printRecord(List.of(call.id(), call.programmeId(), indicatorSet, type, id, name, indicatorId, label, level,
-                    indicatorType, unit, measure, c.code(), secret ? "" : String.valueOf(c.count()), "", "", "", secret ? "1" : "0"));
+        void distribution(String type, String id, String name, String indicatorId, String label, String level,
+                String indicatorType, String unit, String measure, List<Category> categories, int n) throws IOException {
+            Set<String> secret = secretCategories(categories, n);
+            for (Category c : categories) {
+                boolean hidden = secret.contains(c.code());
+                printer.printRecord(List.of(call.id(), call.programmeId(), indicatorSet, type, id, name, indicatorId, label,
+                        level, indicatorType, unit, measure, c.code(), hidden ? "" : String.valueOf(c.count()), "", "", "",
+                        hidden ? "1" : "0"));
+            }
         }
 
         void row(String type, String id, String name, String indicatorId, String label, String level, String indicatorType,

@@ -162,9 +162,16 @@ class ImpactReportTest extends SpringTestBase {
         assertThat(indicator(snapshot.incubators().get("ronalpia"), "founder-confidence").baseline().mean()).isEqualByComparingTo("5");
         assertThat(snapshot.territories()).containsOnlyKeys("gironde", "lyon-ain");
 
-        // The stored snapshot reads back the same.
+        // The stored snapshot reads back the same, and stays as consolidated when answers change afterwards.
         reports.consolidate(call.id(), Instant.now());
-        assertThat(reports.report(call.id(), Instant.now()).snapshot().call()).isEqualTo(figures);
+        jdbc.sql("""
+                update impact_value set value_number = value_number + 1 where indicator_id = 'founder-confidence'
+                  and evaluation_id in (select id from impact_evaluation where call_id = ?)""").param(call.id()).update();
+        ImpactReport stored = reports.report(call.id(), Instant.now());
+        assertThat(stored.provisional()).isFalse();
+        assertThat(stored.consolidatedAt()).isNotNull();
+        assertThat(stored.snapshot().call()).isEqualTo(figures);
+        assertThat(reports.compute(call.id(), Instant.now()).call()).isNotEqualTo(figures);
     }
 
     @Test
@@ -199,7 +206,10 @@ class ImpactReportTest extends SpringTestBase {
                     assertThat(r.get("secret_statistique")).isEqualTo("1");
                     assertThat(r.get("moyenne")).isEmpty();
                 });
-        assertThat(find(records, "INCUBATEUR", "founder-paid", "FIN", "").get("part_oui_pct")).isEqualTo("66.67");
+        // 2 oui and 1 non of 3 at Atis: the share would single out the one "non", so it is left out.
+        CSVRecord paid = find(records, "INCUBATEUR", "founder-paid", "FIN", "");
+        assertThat(paid.get("effectif")).isEqualTo("3");
+        assertThat(paid.get("part_oui_pct")).isEmpty();
     }
 
     @Test
