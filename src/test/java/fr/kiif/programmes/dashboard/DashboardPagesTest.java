@@ -59,16 +59,7 @@ class DashboardPagesTest extends SpringTestBase {
         assertThat(getPage("coordination-1", "/pilotage/appels/" + callId() + "?incubateur=atis"))
                 .contains("/exports/evaluations.csv?incubateur=atis");
 
-        JsonNode list = getJson("coordination-1", "/api/pilotage/appels");
-        JsonNode row = null;
-        for (JsonNode programme : list) {
-            for (JsonNode call : programme.path("calls")) {
-                if (call.path("id").asText().equals(callId())) {
-                    row = call;
-                }
-            }
-        }
-        assertThat(row).isNotNull();
+        JsonNode row = callRow(getJson("coordination-1", "/api/pilotage/appels"));
         assertThat(row.path("applications").asLong()).isEqualTo(8);
         assertThat(row.path("inSelection").asLong()).isEqualTo(2);
         assertThat(row.path("laureates").asLong()).isEqualTo(3);
@@ -114,14 +105,7 @@ class DashboardPagesTest extends SpringTestBase {
             assertThat(get("ronalpia-1", path).getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
         }
         assertThat(get("ronalpia-1", "/pilotage/candidatures/" + seeded.laureateRonalpia()).getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode own = getJson("ronalpia-1", "/api/pilotage/appels");
-        for (JsonNode programme : own) {
-            for (JsonNode call : programme.path("calls")) {
-                if (call.path("id").asText().equals(callId())) {
-                    assertThat(call.path("applications").asLong()).isEqualTo(3);
-                }
-            }
-        }
+        assertThat(callRow(getJson("ronalpia-1", "/api/pilotage/appels")).path("applications").asLong()).isEqualTo(3);
     }
 
     @Test
@@ -197,6 +181,18 @@ class DashboardPagesTest extends SpringTestBase {
         jdbc.sql("""
                 insert into impact_value (evaluation_id, indicator_id, value_number, implausible, updated_at)
                 values (?, 'founder-confidence', 3, false, ?)""").params(evaluationId, now).update();
+    }
+
+    /** The seeded call's row in the list of programmes and calls; fails when it is missing. */
+    private JsonNode callRow(JsonNode programmes) {
+        for (JsonNode programme : programmes) {
+            for (JsonNode call : programme.path("calls")) {
+                if (call.path("id").asText().equals(callId())) {
+                    return call;
+                }
+            }
+        }
+        throw new AssertionError("Call " + callId() + " missing from " + programmes);
     }
 
     private String callId() {
