@@ -75,10 +75,6 @@ public class DashboardPagesController {
         alliance.territories().forEach((Territory t) -> territories.put(t.id(), t.name()));
         page.addObject("incubatorNames", incubators);
         page.addObject("territoryNames", territories);
-        page.addObject("riskLabels", Map.of("LOW", "Faible", "MEDIUM", "Moyen", "HIGH", "Élevé"));
-        page.addObject("decisionLabels", Map.of("SELECTED", "Sélectionnée", "WAITLISTED", "Liste d'attente", "REJECTED", "Non retenue"));
-        page.addObject("reviewStatusLabels", Map.of("ASSIGNED", "À faire", "DONE", "Rendue", "RECUSED", "Déport (conflit d'intérêts)",
-                "REASSIGNED", "Confiée à quelqu'un d'autre", "CANCELLED", "Annulée (jury passé)"));
         page.addObject("processLabels", Map.of("application", "Candidature", "cohort-support", "Accompagnement",
                 "impact-evaluation", "Évaluation d'impact", "candidature", "Suivi de la candidature"));
     }

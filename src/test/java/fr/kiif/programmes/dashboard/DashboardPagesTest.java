@@ -159,7 +159,7 @@ class DashboardPagesTest extends SpringTestBase {
         assertThat(page).contains("/camunda/app/cockpit/default/#/process-instance/" + supportPi + "/runtime");
         String openTask = taskService.createTaskQuery().processInstanceBusinessKey(reference).list().get(0).getId();
         assertThat(page).contains("/camunda/app/tasklist/default/#/?task=" + openTask);
-        assertThat(page).contains("Rendue");
+        assertThat(page).contains("Faite").contains("Sélectionner").contains("Territoriale");
 
         JsonNode dossier = getJson("coordination-1", "/api/pilotage/candidatures/" + reference);
         assertThat(dossier.path("application").path("status").asText()).isEqualTo("SELECTED");

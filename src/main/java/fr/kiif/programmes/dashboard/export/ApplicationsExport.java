@@ -10,6 +10,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fr.kiif.programmes.dashboard.CodeLabels;
+
 /**
  * The call's applications with the applicant's contact: only ever given to coordinators and to the staff of
  * the application's incubator, who see the application itself in Tasklist. Long free texts are left out.
@@ -45,15 +47,15 @@ class ApplicationsExport extends SqlCallExport {
     @Override
     List<Object> row(ResultSet rs, ExportScope scope) throws SQLException {
         boolean scored = rs.getBigDecimal("weighted_score") != null;
-        return Arrays.asList(rs.getString("reference"), ExportLabels.applicationStatus(rs.getString("status")),
+        return Arrays.asList(rs.getString("reference"), CodeLabels.applicationStatus(rs.getString("status")),
                 labels.incubator(rs.getString("incubator_slug")), labels.territory(rs.getString("territory")),
                 rs.getString("departement"), rs.getString("organisation_name"),
-                ExportLabels.legalForm(rs.getString("legal_form")), rs.getString("siret"),
-                rs.getString("project_title"), ExportLabels.stage(rs.getString("stage")), rs.getInt("team_size"),
+                CodeLabels.legalForm(rs.getString("legal_form")), rs.getString("siret"),
+                rs.getString("project_title"), CodeLabels.stage(rs.getString("stage")), rs.getInt("team_size"),
                 rs.getLong("funding_to_date"), rs.getString("contact_first_name"),
                 rs.getString("contact_last_name"), rs.getString("contact_email"), rs.getString("contact_phone"),
-                instant(rs, "submitted_at"), ExportLabels.eligibility(rs.getString("eligibility_outcome")),
+                instant(rs, "submitted_at"), CodeLabels.eligibility(rs.getString("eligibility_outcome")),
                 rs.getBigDecimal("weighted_score"), scored ? rs.getBoolean("disagreement") : null,
-                ExportLabels.decision(rs.getString("decision")));
+                CodeLabels.decision(rs.getString("decision")));
     }
 }

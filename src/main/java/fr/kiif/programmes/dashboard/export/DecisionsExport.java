@@ -11,6 +11,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fr.kiif.programmes.dashboard.CodeLabels;
+
 /** The jury's decisions on the call's applications, with the weighted score and the delivery of the decision. */
 @Component
 class DecisionsExport extends SqlCallExport {
@@ -42,9 +44,9 @@ class DecisionsExport extends SqlCallExport {
         boolean scored = rs.getBigDecimal("weighted_score") != null;
         return Arrays.asList(rs.getString("reference"), labels.incubator(rs.getString("incubator_slug")),
                 labels.territory(rs.getString("territory")), rs.getString("organisation_name"),
-                rs.getString("project_title"), ExportLabels.applicationStatus(rs.getString("status")),
+                rs.getString("project_title"), CodeLabels.applicationStatus(rs.getString("status")),
                 rs.getBigDecimal("weighted_score"), scored ? rs.getBoolean("disagreement") : null,
-                ExportLabels.decision(rs.getString("decision")), integer(rs, "waitlist_rank"),
+                CodeLabels.decision(rs.getString("decision")), integer(rs, "waitlist_rank"),
                 rs.getString("rationale"), instant(rs, "decided_at"), instant(rs, "delivered_at"),
                 rs.getString("delivery_problem"));
     }

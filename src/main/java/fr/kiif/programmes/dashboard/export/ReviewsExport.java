@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fr.kiif.programmes.dashboard.CodeLabels;
 import fr.kiif.programmes.selection.ReviewCriteria;
 
 /**
@@ -57,14 +58,14 @@ class ReviewsExport extends SqlCallExport {
         boolean hidden = scope.hideCrossReviewers() && "CROSS".equals(kind);
         List<Object> row = new ArrayList<>(Arrays.asList(rs.getString("reference"),
                 labels.incubator(rs.getString("incubator_slug")), labels.territory(rs.getString("territory")),
-                ExportLabels.reviewKind(kind), hidden ? HIDDEN_REVIEWER : rs.getString("reviewer_id"),
-                ExportLabels.reviewStatus(rs.getString("status")), instant(rs, "assigned_at"),
+                CodeLabels.reviewKind(kind), hidden ? HIDDEN_REVIEWER : rs.getString("reviewer_id"),
+                CodeLabels.reviewStatus(rs.getString("status")), instant(rs, "assigned_at"),
                 instant(rs, "completed_at")));
         for (String column : SCORE_COLUMNS) {
             row.add(integer(rs, column));
         }
         row.addAll(Arrays.asList(rs.getBigDecimal("overall_score"),
-                ExportLabels.recommendation(rs.getString("recommendation")), rs.getString("review_comment"),
+                CodeLabels.recommendation(rs.getString("recommendation")), rs.getString("review_comment"),
                 rs.getString("recusal_reason")));
         return row;
     }

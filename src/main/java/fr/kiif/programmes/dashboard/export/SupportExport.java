@@ -13,6 +13,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fr.kiif.programmes.dashboard.CodeLabels;
+
 /**
  * One row per laureate of the call: coach, status, dates and the same figures as cohort/SupportRecords
  * (hours of done check-ins plus hours of collective events attended, last risk level of a done check-in),
@@ -63,12 +65,12 @@ class SupportExport extends SqlCallExport {
         return Arrays.asList(rs.getString("reference"), labels.incubator(rs.getString("incubator_slug")),
                 labels.territory(rs.getString("territory")), rs.getString("organisation_name"),
                 rs.getString("project_title"), rs.getString("coach_id"),
-                ExportLabels.supportStatus(rs.getString("status")), instant(rs, "started_at"),
+                CodeLabels.supportStatus(rs.getString("status")), instant(rs, "started_at"),
                 kickoff == null ? null : kickoff.toLocalDate(), integer(rs, "expected_hours"),
                 rs.getInt("check_ins"), hours(checkInHours), rs.getInt("events"), hours(eventHours),
-                hours(checkInHours.add(eventHours)), ExportLabels.risk(rs.getString("last_risk")),
+                hours(checkInHours.add(eventHours)), CodeLabels.risk(rs.getString("last_risk")),
                 instant(rs, "next_check_in_at"), instant(rs, "ended_at"),
-                ExportLabels.endedBy(rs.getString("ended_by")), rs.getString("end_reason"));
+                CodeLabels.endedBy(rs.getString("ended_by")), rs.getString("end_reason"));
     }
 
     private static BigDecimal hours(BigDecimal value) {
