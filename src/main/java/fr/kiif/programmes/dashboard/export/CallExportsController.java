@@ -61,13 +61,14 @@ public class CallExportsController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(callId + "-" + kind.get().slug() + "." + format.get().extension()).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        int rows;
-        try (RowSink sink = format.get().open(response.getOutputStream(), kind.get().title(), export.headers())) {
+        RowSink sink = format.get().open(response.getOutputStream(), kind.get().title(), export.headers());
+        try (sink) {
             export.write(outcome.scope(), sink);
-            rows = sink.rows();
+        } finally {
+            // Recorded even when the download breaks off: rows may already have left.
+            log.record(outcome.staff().userId(), clock.instant(), callId, kind.get(), format.get(), filter,
+                    outcome.scope().incubators(), sink.rows());
         }
-        log.record(outcome.staff().userId(), clock.instant(), callId, kind.get(), format.get(), filter,
-                outcome.scope().incubators(), rows);
         return null;
     }
 
