@@ -18,6 +18,7 @@ import fr.kiif.programmes.impact.IndicatorChoice;
 import fr.kiif.programmes.impact.IndicatorLevel;
 import fr.kiif.programmes.impact.IndicatorSet;
 import fr.kiif.programmes.impact.IndicatorType;
+import fr.kiif.programmes.impact.Units;
 import fr.kiif.programmes.impact.report.ImpactFigures.Category;
 import fr.kiif.programmes.impact.report.ImpactFigures.IndicatorFigures;
 
@@ -141,7 +142,6 @@ public class ImpactReportViews {
             return "–";
         }
         LaureateMeasures.Value v = value.get();
-        String unit = indicator.unit().isBlank() ? "" : " " + indicator.unit();
         return switch (indicator.type()) {
             case YES_NO -> v.number() != null && v.number().compareTo(BigDecimal.ONE) == 0 ? "oui" : "non";
             case SINGLE_CHOICE -> indicator.choices().stream().filter(c -> c.code().equals(v.text()))
@@ -149,7 +149,7 @@ public class ImpactReportViews {
             case TEXT -> v.text();
             case SCALE -> format.number(v.number()) + " sur 5";
             case PERCENTAGE -> format.number(v.number()) + " %";
-            default -> format.number(v.number()) + unit;
+            default -> format.number(v.number()) + Units.after(v.number(), indicator.unit());
         };
     }
 

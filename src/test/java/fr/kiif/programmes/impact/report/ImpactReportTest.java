@@ -242,7 +242,7 @@ class ImpactReportTest extends SpringTestBase {
         String l1Page = "/incubateur/impact/" + call.id() + "/laureats/" + l1;
         ResponseEntity<String> coach = get("atis-1", l1Page);
         assertThat(coach.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(coach.getBody()).contains("Sentiment d&#39;isolement").contains("4 sur 5").contains("2 sur 5")
+        assertThat(coach.getBody()).contains("Sentiment d&#39;isolement").contains("4 sur 5").contains("2 sur 5").contains("3 personnes")
                 .contains("Isolement des aidants en zone rurale").contains("Progrès net sur la confiance.")
                 .doesNotContain("Réservé au coach et à la coordination");
         ResponseEntity<String> colleague = get("atis-2", l1Page);
