@@ -52,7 +52,7 @@ public class ImpactConsolidationSteps {
         this.reports = reports;
         this.calls = calls;
         this.format = format;
-        this.publicBaseUrl = publicBaseUrl;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.supportCheckEvery = supportCheckEvery;
         this.validationDelay = validationDelay;
     }
