@@ -76,7 +76,9 @@ public class LoginController {
             return refused(model, retour, userId, "Identifiant ou mot de passe incorrect. Après plusieurs erreurs, "
                     + "la connexion de ce compte est suspendue quelques instants : patientez avant de réessayer.");
         }
-        if (!isStaff(userId)) {
+        // Jurors work in Tasklist; they log in here only on their way back to their dossiers page.
+        boolean toJuryPage = ReturnPath.local(retour).filter(path -> path.startsWith("/jury/")).isPresent();
+        if (!isStaff(userId) && !(toJuryPage && isJuror(userId))) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             return refused(model, retour, userId, "Ces pages sont réservées à la coordination et aux équipes des incubateurs. "
                     + "Les membres du jury travaillent dans Tasklist : connectez-vous sur Tasklist.");
@@ -111,6 +113,11 @@ public class LoginController {
                 .map(Group::getId).toList();
         return groups.contains(Groups.COORDINATION) || groups.contains(Groups.ADMIN)
                 || alliance.incubators().stream().map(Incubator::candidateGroup).anyMatch(groups::contains);
+    }
+
+    private boolean isJuror(String userId) {
+        return identityService.createGroupQuery().groupMember(userId).list().stream()
+                .anyMatch(group -> group.getId().startsWith(Groups.JURY_PREFIX));
     }
 
     private static String refused(Model model, String retour, String username, String error) {

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
 import fr.kiif.programmes.alliance.Groups;
+import fr.kiif.programmes.alliance.IdentitySeeder;
 import fr.kiif.programmes.support.SpringTestBase;
 
 /**
@@ -183,6 +184,24 @@ class OneLoginTest extends SpringTestBase {
         assertThat(HtmlUtils.htmlUnescape(login.body())).contains("réservées à la coordination", "Tasklist");
         assertThat(browser.get(CAMUNDA_USER).statusCode()).isEqualTo(404);
         assertThat(browser.get("/coordination/appels").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aJurorWhoseSessionEndedLogsInHereOnTheWayBackToTheDossiers() {
+        Browser browser = new Browser();
+        String dossiers = "/jury/appels/" + IdentitySeeder.DEMO_CALL_ID;
+        HttpResponse<String> toLogin = browser.get(dossiers);
+        assertThat(toLogin.statusCode()).isEqualTo(302);
+
+        HttpResponse<String> login = browser.postForm("/connexion", Map.of("username", "jury-1", "password", "demo",
+                "retour", dossiers));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith(dossiers);
+        HttpResponse<String> page = browser.get(dossiers);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(HtmlUtils.htmlUnescape(page.body())).contains("Dossiers du jury");
+        // Still no staff pages for a juror.
+        assertThat(browser.get("/pilotage").statusCode()).isEqualTo(403);
     }
 
     @Test
