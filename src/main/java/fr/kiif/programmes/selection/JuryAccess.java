@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import fr.kiif.programmes.alliance.Groups;
 import fr.kiif.programmes.application.ApplicationStatus;
+import fr.kiif.programmes.coordination.CoordinatorAccess;
 
 /** Who may read a call's jury dossiers: its jury (group jury-&lt;callId&gt;) and the coordination. */
 @Component
@@ -19,9 +20,11 @@ public class JuryAccess {
             ApplicationStatus.IN_SUPPORT, ApplicationStatus.SUPPORT_FINISHED);
 
     private final IdentityService identityService;
+    private final CoordinatorAccess coordinators;
 
-    public JuryAccess(IdentityService identityService) {
+    public JuryAccess(IdentityService identityService, CoordinatorAccess coordinators) {
         this.identityService = identityService;
+        this.coordinators = coordinators;
     }
 
     /** The current caller is a member of this call's jury. */
@@ -30,8 +33,7 @@ public class JuryAccess {
     }
 
     public boolean coordinator() {
-        List<String> groups = groups();
-        return groups.contains(Groups.COORDINATION) || groups.contains(Groups.ADMIN);
+        return coordinators.currentCoordinator().isPresent();
     }
 
     private List<String> groups() {

@@ -1,9 +1,7 @@
 package fr.kiif.programmes.selection;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.kiif.programmes.alliance.Groups;
+import fr.kiif.programmes.coordination.CoordinatorAccess;
 
 /**
  * Download of a call's jury minutes for coordinators. The engine authentication filter has already
@@ -25,19 +23,16 @@ public class JuryMinutesController {
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     private final SelectionRepository selection;
-    private final IdentityService identityService;
+    private final CoordinatorAccess coordinators;
 
-    public JuryMinutesController(SelectionRepository selection, IdentityService identityService) {
+    public JuryMinutesController(SelectionRepository selection, CoordinatorAccess coordinators) {
         this.selection = selection;
-        this.identityService = identityService;
+        this.coordinators = coordinators;
     }
 
     @GetMapping("/coordination/appels/{callId}/proces-verbal.pdf")
     public ResponseEntity<?> minutes(@PathVariable String callId) {
-        var authentication = identityService.getCurrentAuthentication();
-        List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
-                : authentication.getGroupIds();
-        if (!groups.contains(Groups.COORDINATION) && !groups.contains(Groups.ADMIN)) {
+        if (coordinators.currentCoordinator().isEmpty()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(TEXT)
                     .body("Accès réservé à la coordination nationale.");
         }
