@@ -57,6 +57,13 @@ class ImpactEvaluationProcessTest extends SpringTestBase {
         ClockUtil.reset();
     }
 
+    /** The task is due the call's delay after it was created (the two instants are read a moment apart). */
+    private void assertDueAfter(Task task, ProcessInstance pi, String delayVariable) {
+        Duration delay = Duration.parse((String) processEngine.getRuntimeService().getVariable(pi.getId(), delayVariable));
+        assertThat(Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()))
+                .isBetween(delay, delay.plusSeconds(2));
+    }
+
     @Test
     void answeredByTheLaureateThenAssessedByTheCoach() {
         String ref = onboardedLaureate();
@@ -72,7 +79,7 @@ class ImpactEvaluationProcessTest extends SpringTestBase {
         Task assess = impact.assessmentTask(ref, ImpactPhase.BASELINE);
         assertThat(groups(assess)).containsExactly("incubator-atis");
         assertThat(assess.getAssignee()).startsWith("atis-");
-        assertThat(assess.getDueDate()).isNotNull();
+        assertDueAfter(assess, pi, "impactAssessmentDelay");
         // The coach reads each answer beside its checkbox; a sensitive answer stays behind the link.
         assertThat(taskService.getVariable(assess.getId(), "impactIndicatorOptions").toString()).contains("team-size")
                 .contains("Nombre de personnes dans l'équipe : 3 personnes")
@@ -148,7 +155,7 @@ class ImpactEvaluationProcessTest extends SpringTestBase {
         assertThat(impact.evaluation(ref, ImpactPhase.BASELINE).status()).isEqualTo(EvaluationStatus.COLLECTING);
         Task collect = single(pi, "UserTask_CollectImpactAnswers");
         assertThat(groups(collect)).containsExactly("incubator-atis");
-        assertThat(collect.getDueDate()).isNotNull();
+        assertDueAfter(collect, pi, "impactCollectionDelay");
         // The laureate's link no longer accepts answers
         Evaluation expired = impact.evaluation(ref, ImpactPhase.BASELINE);
         assertThatThrownBy(() -> service.saveByLaureate(expired, service.indicators(expired), Map.of()))
